@@ -1,0 +1,208 @@
+"""Letter metadata: kind, title, date (with precision and evidence), signatory, own Kamerstuk."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest import dates
+from ingest.furniture import FOOTER
+from ingest.models import (
+    NO_DATE,
+    Block,
+    BlockKind,
+    DateInfo,
+    DatePrecision,
+    DocumentKind,
+    FootnoteSource,
+    Furniture,
+    FurnitureKind,
+    Metadata,
+    RawDocument,
+)
+
+_ROLE = (
+    r"(?:Minister(?:-[Pp]resident)?|Staatssecretaris|Minister-president|Minister voor|"
+    r"Vice-?minister-?president)"
+)
+_SIGNATURE = re.compile(
+    rf"(?:^|\n\n|(?<=[.!?] ))De (?P<role>{_ROLE}\b[^\n]{{0,140}}?),\s*\n*\s*"
+    r"(?P<name>(?:[A-Z]\.)+(?:[A-Z]\.?)?\s?(?:(?:van|de|der|den|ter|ten|el|von)\s)*[A-Z][\w'’-]+"
+    r"(?:[- ][A-Z][\w'’-]+)?|[A-Z][a-z]+ (?:(?:van|de|der|den)\s)*[A-Z][\w'’-]+)\s*(?:\n|$)"
+)
+_PLACE_DATE = re.compile(
+    r"^(?:Den Haag|'s-Gravenhage|’s-Gravenhage),?\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})"
+)
+_GENERIC_HEADINGS = frozenset("inleiding aanleiding samenvatting inhoud tot slot slot".split())
+_FUTURE = re.compile(
+    r"\b(?:zal|zullen|ga|gaat|gaan|start|starten|verwacht|planning|gepland|voorzien|"
+    r"voornemens|beoogd|komt|komen)\b",
+    re.IGNORECASE,
+)
+_LETTER_OPENING = re.compile(
+    r"\bMet (?:deze|de(?:ze)? (?:voortgangs)?)?\s*(?P<what>\w*brief)\s+"
+    r"(?:informeer ik u(?: graag)? over|bied ik u|geef ik|laat ik u weten|stuur ik u|"
+    r"ontvangt u|reageer ik op)\s+(?P<rest>[^.]{10,160})\.",
+)
+
+
+def extract_metadata(
+    raw: RawDocument, blocks: Sequence[Block], body: str, footnotes: Sequence[FootnoteSource]
+) -> Metadata:
+    """Metadata from what the format states, the furniture, and the text itself."""
+    props = raw.properties
+    evidence: dict[str, str] = {}
+    kamerstuk, vergaderjaar = _own_kamerstuk(props, raw.furniture, evidence)
+    signatory, role = _signature(props, body, evidence)
+    return Metadata(
+        kind=_kind(props, body, signatory, raw.furniture),
+        title=_title(props, raw.furniture, blocks, body, evidence),
+        date=_date(props, raw.furniture, blocks, footnotes),
+        signatory=signatory,
+        role=role,
+        kamerstuk=kamerstuk,
+        vergaderjaar=vergaderjaar,
+        evidence=evidence,
+    )
+
+
+def _own_kamerstuk(
+    props: dict[str, str], furniture: Sequence[Furniture], evidence: dict[str, str]
+) -> tuple[str | None, str | None]:
+    if props.get("kamerstuk"):
+        evidence["kamerstuk"] = "XML metadata"
+        return props["kamerstuk"], props.get("vergaderjaar")
+    for item in furniture:
+        m = FOOTER.match(item.text) if item.kind is FurnitureKind.FOOTER else None
+        if m:
+            evidence["kamerstuk"] = f"page footer: {item.text}"
+            dossier = re.sub(r"[\s-]+", "", m.group("dossier"))
+            dossier = re.sub(r"^(\d+)([A-Z]+)", r"\1-\2", dossier)
+            years = re.search(r"(\d{4})\s*[–\-/]\s*(\d{2,4})", item.text)
+            jaar = f"{years.group(1)}-{int(years.group(1)) + 1}" if years else None
+            return f"kst-{dossier}-{m.group('nr')}", jaar
+    return None, None
+
+
+def _signature(
+    props: dict[str, str], body: str, evidence: dict[str, str]
+) -> tuple[str | None, str | None]:
+    if props.get("signatory"):
+        evidence["signatory"] = "XML ondertekening"
+        return props["signatory"], props.get("role")
+    m = None
+    for m in _SIGNATURE.finditer(body):
+        pass  # the last signature block wins: signatures close a letter
+    if m is None:
+        return None, None
+    evidence["signatory"] = m.group(0).strip()
+    role = re.sub(r"\s+", " ", m.group("role")).strip()
+    return m.group("name").strip(), role
+
+
+def _kind(
+    props: dict[str, str], body: str, signatory: str | None, furniture: Sequence[Furniture]
+) -> DocumentKind:
+    if props.get("kind"):
+        return DocumentKind(props["kind"])
+    if re.search(r"De Kamer,\s*gehoord de beraadslaging", body):
+        return DocumentKind.MOTIE
+    if re.search(r"\bBesluitenlijst\b", body[:2000]):
+        return DocumentKind.OTHER
+    letter_cues = signatory is not None or any(f.kind is FurnitureKind.DATE for f in furniture)
+    if letter_cues or re.search(r"\b(?:uw Kamer|Met deze brief)\b", body, re.IGNORECASE):
+        return DocumentKind.KAMERBRIEF
+    return DocumentKind.BIJLAGE
+
+
+def _title(
+    props: dict[str, str],
+    furniture: Sequence[Furniture],
+    blocks: Sequence[Block],
+    body: str,
+    evidence: dict[str, str],
+) -> str | None:
+    for item in furniture:
+        if item.kind is FurnitureKind.SUBJECT:
+            evidence["title"] = "Betreft line"
+            return re.sub(r"^Betreft:?\s*", "", item.text).strip()
+    if props.get("title"):
+        evidence["title"] = "XML metadata"
+        return props["title"]
+    heading = _first_heading(blocks)
+    if heading:
+        evidence["title"] = "first heading"
+        return heading
+    m = _LETTER_OPENING.search(body[:3000])
+    if m:
+        evidence["title"] = f"opening sentence: {m.group(0)}"
+        rest = re.sub(r"\s+aan$", "", m.group("rest").strip())
+        return f"{m.group('what').capitalize()}: {rest}"
+    return None
+
+
+def _first_heading(blocks: Sequence[Block]) -> str | None:
+    for block in blocks[:3]:
+        if block.kind is not BlockKind.HEADING:
+            return None
+        text = block.text.strip()
+        if text.lower() in _GENERIC_HEADINGS or text.startswith("Ministerie van"):
+            continue
+        return text
+    return None
+
+
+def _date(
+    props: dict[str, str],
+    furniture: Sequence[Furniture],
+    blocks: Sequence[Block],
+    footnotes: Sequence[FootnoteSource],
+) -> DateInfo:
+    if props.get("date"):
+        parsed = dates.parse_iso(props["date"])
+        if parsed:
+            evidence = props.get("date_evidence") or f"XML metadata {props['date']}"
+            return DateInfo(parsed[0], parsed[1], evidence, 1.0, "xml-metadata")
+    for item in furniture:
+        mention = dates.parse_date(item.text) if item.kind is FurnitureKind.DATE else None
+        if mention and mention.precision is DatePrecision.DAY:
+            return DateInfo(mention.value, mention.precision, item.text, 0.99, "datum-line")
+    for block in blocks[:6]:
+        m = _PLACE_DATE.match(block.text)
+        mention = dates.parse_date(m.group("date")) if m else None
+        if mention:
+            return DateInfo(mention.value, mention.precision, m.group(0), 0.9, "place-date-line")
+    return _inferred_date(blocks, footnotes)
+
+
+def _inferred_date(blocks: Sequence[Block], footnotes: Sequence[FootnoteSource]) -> DateInfo:
+    """The year of the latest past event the letter mentions (a lower bound: say so)."""
+    best: tuple[dates.DateMention, str] | None = None
+    for block in blocks:
+        for mention in dates.find_dates(block.text):
+            sentence = _sentence_around(block.text, mention.start)
+            if _FUTURE.search(sentence):
+                continue
+            if best is None or mention.value > best[0].value:
+                best = (mention, sentence)
+    if best is not None:
+        mention, sentence = best
+        evidence = f"inferred from the latest dated event: '{mention.text}' ({sentence[:160]})"
+        return DateInfo(mention.value, DatePrecision.YEAR, evidence, 0.5, "latest-event")
+    return _year_of_sources(footnotes, blocks)
+
+
+def _year_of_sources(footnotes: Sequence[FootnoteSource], blocks: Sequence[Block]) -> DateInfo:
+    texts = [f.text for f in footnotes] + [b.text for b in blocks if "Bron" in b.text]
+    years = [int(y) for t in texts for y in re.findall(r"\b(?:19|20)\d\d\b", t)]
+    if not years:
+        return NO_DATE
+    year = max(years)
+    evidence = f"inferred from the latest year of the cited sources: {year}"
+    return DateInfo(dates.parse_iso(str(year))[0], DatePrecision.YEAR, evidence, 0.4, "sources")
+
+
+def _sentence_around(text: str, offset: int) -> str:
+    start = max(text.rfind(". ", 0, offset) + 2, 0)
+    end = text.find(". ", offset)
+    return text[start : end if end != -1 else len(text)]
