@@ -20,7 +20,7 @@ _ABBREVIATIONS = frozenset(
     " hr d&i e vo po".split()
 )
 # Prefixes that keep their hyphen ("niet-westerse", "oud-minister").
-_HYPHEN_PREFIXES = frozenset("niet oud ex vice non anti semi pro".split())
+_HYPHEN_PREFIXES = frozenset(["niet", "oud", "ex", "vice", "non", "anti", "semi", "pro"])
 # Vowel pairs that would be misread when two parts are written together ("re-integratie").
 _VOWEL_CLASHES = frozenset("aa ae ai au ee ei eu ie ii oe oi oo ou ui uu ij".split())
 _CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "en/of"})
@@ -170,7 +170,7 @@ def _continues(prev: _Para, para: _Para) -> bool:
 
 
 def _is_list_start(text: str) -> bool:
-    return bool(_BULLET.match(text)) and not re.match(r"^-\S", text) or bool(
+    return (bool(_BULLET.match(text)) and not re.match(r"^-\S", text)) or bool(
         _ENUMERATOR.match(text)
     )
 

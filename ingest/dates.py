@@ -11,8 +11,8 @@ from ingest.models import DatePrecision
 MONTHS = {
     name: i
     for i, name in enumerate(
-        "januari februari maart april mei juni juli augustus september oktober november december"
-        .split(),
+        "januari februari maart april mei juni juli augustus september oktober november"
+        " december".split(),
         start=1,
     )
 }
@@ -46,8 +46,8 @@ def find_dates(text: str) -> list[DateMention]:
         day = m.group("day")
         try:
             value = dt.date(year, month, int(day) if day else 1)
-        except ValueError:
-            continue
+        except ValueError:  # "31 februari": keep what is certain, the month
+            value, day = dt.date(year, month, 1), None
         precision = DatePrecision.DAY if day else DatePrecision.MONTH
         out.append(DateMention(m.start(), m.end(), value, precision, m.group(0)))
     return out
@@ -63,7 +63,7 @@ def parse_iso(value: str) -> tuple[dt.date, DatePrecision] | None:
         value_date = dt.date(year, month, day)
     except ValueError:
         return None
-    precision = (
-        DatePrecision.DAY if m.group(3) else DatePrecision.MONTH if m.group(2) else DatePrecision.YEAR
-    )
+    precision = DatePrecision.YEAR
+    if m.group(2):
+        precision = DatePrecision.DAY if m.group(3) else DatePrecision.MONTH
     return value_date, precision

@@ -21,7 +21,7 @@ _NUMBER_WORDS = frozenset(
     "nr nrs nummer artikel art lid blz p pag pagina hoofdstuk paragraaf bijlage fase thema"
     " pijler stap week dag jaar groep klas niveau de het een van met op in tot en of voor"
     " naar per om bij dan ca circa ruim bijna zo'n zo ongeveer sinds vanaf tussen uit door"
-    " over maximaal minimaal minder meer dan na ook nog wel al".split()
+    " over maximaal minimaal minder meer na ook nog wel al".split()
 )
 # A spaced marker is followed by punctuation or a function word ("toolbox 21 en een ..."); any
 # other word makes the number a quantity ("5 procent", "20 partijen").

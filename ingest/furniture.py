@@ -34,7 +34,8 @@ MARGIN_LABELS: dict[str, FurnitureKind] = {
 
 FOOTER = re.compile(
     r"^(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–\-/]\s*\d{2,4},\s*"
-    r"(?P<dossier>\d[\d ]*\d(?:[\s-]*[A-Z]{1,5})?(?:-\d+)?),\s*nr\.\s*(?P<nr>\w+)(?:\s+\d{1,4})?\s*$"
+    r"(?P<dossier>\d[\d ]*\d(?:[\s-]*[A-Z]{1,5})?(?:-\d+)?),\s*nr\.\s*(?P<nr>\w+)"
+    r"(?:\s+\d{1,4})?\s*$"
 )
 _PAGE_NUMBER = re.compile(
     r"^(?:\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|(?:pagina|blad|page)\s+\d+(?:\s+(?:van|/)\s+\d+)?"

@@ -20,6 +20,7 @@ from ingest.models import (
     Metadata,
     RawDocument,
 )
+from ingest.sentences import sentence_at
 
 _ROLE = (
     r"(?:Minister(?:-[Pp]resident)?|Staatssecretaris|Minister-president|Minister voor|"
@@ -33,7 +34,9 @@ _SIGNATURE = re.compile(
 _PLACE_DATE = re.compile(
     r"^(?:Den Haag|'s-Gravenhage|’s-Gravenhage),?\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})"
 )
-_GENERIC_HEADINGS = frozenset("inleiding aanleiding samenvatting inhoud tot slot slot".split())
+_GENERIC_HEADINGS = frozenset(
+    {"inleiding", "aanleiding", "samenvatting", "inhoud", "tot slot", "slot", "bijlage"}
+)
 _FUTURE = re.compile(
     r"\b(?:zal|zullen|ga|gaat|gaan|start|starten|verwacht|planning|gepland|voorzien|"
     r"voornemens|beoogd|komt|komen)\b",
@@ -90,9 +93,8 @@ def _signature(
     if props.get("signatory"):
         evidence["signatory"] = "XML ondertekening"
         return props["signatory"], props.get("role")
-    m = None
-    for m in _SIGNATURE.finditer(body):
-        pass  # the last signature block wins: signatures close a letter
+    # The last signature block wins: signatures close a letter.
+    m = next(reversed(list(_SIGNATURE.finditer(body))), None)
     if m is None:
         return None, None
     evidence["signatory"] = m.group(0).strip()
@@ -203,6 +205,5 @@ def _year_of_sources(footnotes: Sequence[FootnoteSource], blocks: Sequence[Block
 
 
 def _sentence_around(text: str, offset: int) -> str:
-    start = max(text.rfind(". ", 0, offset) + 2, 0)
-    end = text.find(". ", offset)
-    return text[start : end if end != -1 else len(text)]
+    start, end = sentence_at(text, offset)
+    return text[start:end]

@@ -21,7 +21,7 @@ class Format(StrEnum):
 
 
 class DocumentKind(StrEnum):
-    """What a document is (the evaluation vocabulary: kamerbrief, motie, bijlage/brochure, other)."""
+    """What a document is: kamerbrief, motie, bijlage (annex, brochure) or other."""
 
     KAMERBRIEF = "kamerbrief"
     MOTIE = "motie"

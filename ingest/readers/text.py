@@ -16,8 +16,8 @@ from ingest import furniture as furn
 from ingest.clean import blocks_from_lines, join_lines, strip_markup, vocabulary
 from ingest.errors import BinaryFile, EmptyFile, EncodingError
 from ingest.models import (
-    Format,
     FootnoteSource,
+    Format,
     Furniture,
     FurnitureKind,
     RawDocument,

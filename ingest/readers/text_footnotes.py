@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_START = re.compile(r"^\s*(?P<num>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?:\s+|(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹])(?=\S))(?P<rest>\S.*)$")
+_START = re.compile(
+    r"^\s*(?P<num>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?:\s+|(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹])(?=\S))(?P<rest>\S.*)$"
+)
 
 
 def footnote_start(line: str) -> tuple[int, str] | None:
@@ -55,7 +57,9 @@ class FootnoteZones:
         if not _mentions("\n".join(body[-200:]), start[0]):
             return False
         if start[0] == self.expected + 1:
-            self.warnings.append(f"footnote {self.expected} is missing (numbering jumps to {start[0]})")
+            self.warnings.append(
+                f"footnote {self.expected} is missing (numbering jumps to {start[0]})"
+            )
         return True
 
     def _take_zone(self, lines: list[str], i: int, page: int) -> int:
