@@ -11,6 +11,17 @@ class IngestError(Exception):
         self.advice = advice
         super().__init__(f"{problem}; {advice}" if advice else problem)
 
+    def __reduce__(self) -> tuple:
+        # Subclasses take other arguments than (problem, advice); rebuild from the message so
+        # errors raised in worker processes survive pickling with their class.
+        return (_rebuild, (type(self), self.problem, self.advice))
+
+
+def _rebuild(cls: type[IngestError], problem: str, advice: str) -> IngestError:
+    error = cls.__new__(cls)
+    IngestError.__init__(error, problem, advice)
+    return error
+
 
 class EmptyFile(IngestError):
     def __init__(self) -> None:

@@ -56,10 +56,13 @@ def read_raw(path: Path, encoding: str | None = None) -> RawDocument:
 
 def read_letter(path: Path, source: str | None = None, encoding: str | None = None) -> Letter:
     """Read one file of any supported format into a fully extracted `Letter`."""
-    data = path.read_bytes()
+    digest = hashlib.sha256(path.read_bytes())
+    side = path.with_name(path.stem + SIDECAR_SUFFIX)
+    if side.is_file():  # a changed sidecar changes the letter
+        digest.update(side.read_bytes())
     raw = read_raw(path, encoding)
     raw = replace(raw, source=source or str(path))
-    return build_letter(raw, hashlib.sha256(data).hexdigest(), sidecar_for(path))
+    return build_letter(raw, digest.hexdigest(), sidecar_for(path))
 
 
 def build_letter(raw: RawDocument, sha256: str, sidecar: dict | None = None) -> Letter:
