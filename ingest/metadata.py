@@ -23,7 +23,7 @@ from ingest.models import (
 from ingest.sentences import sentence_at
 
 _ROLE = (
-    r"(?:Minister(?:-[Pp]resident)?|Staatssecretaris|Minister-president|Minister voor|"
+    r"(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Mm]inister voor|"
     r"Vice-?minister-?president)"
 )
 _SIGNATURE = re.compile(
