@@ -50,7 +50,7 @@ def test_titles() -> None:
     titles = {p.name: read_letter(p).metadata.title for p in sorted(CORPUS.glob("*.txt"))}
     assert titles == {
         "000_6adc83efdee732d0.txt": "Gelijkwaardige kansen op de arbeidsmarkt voor iedereen",
-        "001_a4dc7a71a65ae17e.txt": None,
+        "001_a4dc7a71a65ae17e.txt": "Programma Verdere Integratie op de Arbeidsmarkt",
         "002_080da9ed5327206a.txt":
             "Brief: de Werkagenda Voor een Inclusieve Arbeidsmarkt (VIA)",
         "003_a17b3276b8151254.txt": "Voortgangsbrief: de stand van zaken van het programma "

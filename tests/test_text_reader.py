@@ -16,7 +16,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
     [
         ("000_6adc83efdee732d0.txt", 10, 37),
         ("001_a4dc7a71a65ae17e.txt", 9, 0),
-        ("002_080da9ed5327206a.txt", 4, 2),
+        ("002_080da9ed5327206a.txt", 4, 3),
         ("003_a17b3276b8151254.txt", 8, 17),
         ("004_e70a85e84504e092.txt", 1, 35),
     ],

@@ -223,7 +223,7 @@ def _typical_length(lines: list[str]) -> int:
 def _heading_line(line: str, after_break: bool, nxt: str, typical: int) -> bool | None:
     """A short line glued to the paragraph under it ("Voorgeschiedenis\\nHet programma ...")."""
     text = line.strip()
-    if not after_break or not nxt.strip() or len(text) > 0.75 * typical:
+    if not after_break or not nxt.strip() or len(text) > 0.75 * max(typical, len(nxt.strip())):
         return None
     if text[-1] in ".,;:-" or not text[0].isupper() or not nxt.strip()[0].isupper():
         return None

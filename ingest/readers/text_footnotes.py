@@ -22,7 +22,8 @@ def footnote_start(line: str) -> tuple[int, str] | None:
 def _mentions(text: str, number: int) -> bool:
     """Whether `number` occurs in `text` as a possible marker (lenient check)."""
     sup = str(number).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
-    return sup in text or re.search(rf"(?<![\d,.]){number}(?![\d,])", text) is not None
+    # Not a decimal part ("2,9", "1.3"), but a marker after a full stop ("Significant.3") is.
+    return sup in text or re.search(rf"(?<!\d)(?<!\d[.,]){number}(?![\d,])", text) is not None
 
 
 @dataclass
