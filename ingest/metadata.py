@@ -32,7 +32,7 @@ _SIGNATURE = re.compile(
     r"(?:[- ][A-Z][\w'’-]+)?|[A-Z][a-z]+ (?:(?:van|de|der|den)\s)*[A-Z][\w'’-]+)\s*(?:\n|$)"
 )
 _PLACE_DATE = re.compile(
-    r"^(?:Den Haag|'s-Gravenhage|’s-Gravenhage),?\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})"
+    r"(?:^|\s)(?:Den Haag|'s-Gravenhage|’s-Gravenhage),?\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})"
 )
 _GENERIC_HEADINGS = frozenset(
     {"inleiding", "aanleiding", "samenvatting", "inhoud", "tot slot", "slot", "bijlage"}
@@ -170,10 +170,11 @@ def _date(
         if mention and mention.precision is DatePrecision.DAY:
             return DateInfo(mention.value, mention.precision, item.text, 0.99, "datum-line")
     for block in blocks[:6]:
-        m = _PLACE_DATE.match(block.text)
+        m = _PLACE_DATE.search(block.text[:400])
         mention = dates.parse_date(m.group("date")) if m else None
         if mention:
-            return DateInfo(mention.value, mention.precision, m.group(0), 0.9, "place-date-line")
+            evidence = m.group(0).strip()
+            return DateInfo(mention.value, mention.precision, evidence, 0.9, "place-date-line")
     return _inferred_date(blocks, footnotes)
 
 

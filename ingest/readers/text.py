@@ -63,7 +63,7 @@ def parse_text(text: str, source: str = "<text>") -> RawDocument:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     pages, paged = split_pages(text)
     vocab = vocabulary(text)
-    state = _State()
+    state = _State(headers=running_headers(pages))
     bodies = [_strip_furniture(lines, n, state) for n, lines in enumerate(pages, start=1)]
     zones = FootnoteZones(paged=paged)
     body_pages = [zones.cut(lines, n) for n, lines in enumerate(bodies, start=1)]
@@ -110,6 +110,25 @@ def _after_footer(page: list[str]) -> bool:
 class _State:
     furniture: list[Furniture] = field(default_factory=list)
     body_started: bool = False
+    headers: frozenset[str] = frozenset()
+
+
+def _norm(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()))
+
+
+def running_headers(pages: list[list[str]]) -> frozenset[str]:
+    """Lines that open or close at least two pages (and a third of them): running heads."""
+    if len(pages) < 2:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for lines in pages:
+        text = [x for x in lines if x.strip()]
+        edges = {_norm(x) for x in text[:2] + text[-1:]}
+        for edge in edges:
+            counts[edge] = counts.get(edge, 0) + 1
+    limit = max(2, len(pages) // 3)
+    return frozenset(k for k, n in counts.items() if n >= limit and len(k) < 120)
 
 
 def _strip_furniture(lines: list[str], page: int, state: _State) -> list[str]:
@@ -157,6 +176,8 @@ def _furniture_at(lines: list[str], i: int, page: int, state: _State) -> int:
     if not line:
         return 0
     kind = furn.furniture_kind(line)
+    if kind is None and _norm(line) in state.headers:
+        kind = FurnitureKind.HEADER
     if kind is not None:
         state.furniture.append(Furniture(kind, line, page))
         return 1
@@ -191,7 +212,14 @@ def _label_then_value(
 def _subject_block(lines: list[str], i: int, state: _State) -> int:
     """"Betreft <subject>" possibly continued on following lines until a blank line."""
     j = i + 1
-    while j < len(lines) and lines[j].strip() and not furn.margin_label(lines[j]):
+    # The subject runs on for at most two lines, up to a blank line or the salutation.
+    while (
+        j < len(lines)
+        and j <= i + 2
+        and lines[j].strip()
+        and not furn.margin_label(lines[j])
+        and not lines[j].strip().startswith("Geachte")
+    ):
         j += 1
     text = " ".join(x.strip() for x in lines[i:j])
     state.furniture.append(Furniture(FurnitureKind.SUBJECT, text, 1))
@@ -203,16 +231,27 @@ def _source_lines(pages: list[list[str]]) -> list[SourceLine]:
     out: list[SourceLine] = []
     for page_no, lines in enumerate(pages, start=1):
         typical = _typical_length(lines)
-        blank = True
+        blank, prev = True, ""
         for k, line in enumerate(lines):
             if not line.strip():
                 blank = True
                 continue
             nxt = next((x for x in lines[k + 1 : k + 2] if x.strip()), "")
-            heading = _heading_line(line, blank, nxt, typical)
-            out.append(SourceLine(line.strip(), page_no, break_before=blank, heading=heading))
-            blank = False
+            brk = blank or _ends_paragraph(prev, line, typical)
+            heading = _heading_line(line, brk, nxt, typical)
+            out.append(SourceLine(line.strip(), page_no, break_before=brk, heading=heading))
+            blank, prev = False, line.strip()
     return out
+
+
+def _ends_paragraph(prev: str, line: str, typical: int) -> bool:
+    """Without blank lines: a short line ending a sentence, then a capital, ends a paragraph."""
+    return (
+        bool(prev)
+        and prev[-1] in ".!?:"
+        and len(prev) < 0.8 * typical
+        and line.strip()[:1].isupper()
+    )
 
 
 def _typical_length(lines: list[str]) -> int:

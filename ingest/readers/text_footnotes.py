@@ -33,6 +33,7 @@ class FootnoteZones:
     paged: bool
     footnotes: list[tuple[int, list[str], int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    previous_body: list[str] = field(default_factory=list)  # the page before, for markers
 
     @property
     def expected(self) -> int:
@@ -43,19 +44,24 @@ class FootnoteZones:
         i = 0
         while i < len(lines):
             if self._zone_starts(lines, i, body):
+                self._take_continuation(body, page)
                 i = self._take_zone(lines, i, page)
                 continue
             body.append(lines[i])
             i += 1
+        self.previous_body = body
         return body
 
     def _zone_starts(self, lines: list[str], i: int, body: list[str]) -> bool:
         start = footnote_start(lines[i])
         if start is None or start[0] not in (self.expected, self.expected + 1):
             return False
-        if i > 0 and lines[i - 1].strip():
+        # A zone opens after a blank line; in paged text without blank lines (some extractors)
+        # it may open right under the body, in the lower part of the page.
+        if i > 0 and lines[i - 1].strip() and not (self.paged and i >= 0.4 * len(lines)):
             return False
-        if not _mentions("\n".join(body[-200:]), start[0]):
+        # The marker stands above, on this page or (when notes overflow) on the page before.
+        if not _mentions("\n".join(self.previous_body[-60:] + body[-200:]), start[0]):
             return False
         if start[0] == self.expected + 1:
             self.warnings.append(
@@ -65,10 +71,11 @@ class FootnoteZones:
 
     def _take_zone(self, lines: list[str], i: int, page: int) -> int:
         """Consume footnotes from line `i`; return the index of the first line after the zone."""
+        first = i
         while i < len(lines):
             start = footnote_start(lines[i])
             if start is not None and start[0] in (self.expected, self.expected + 1) and (
-                i == 0 or not lines[i - 1].strip() or self._inside_zone()
+                i == first or not lines[i - 1].strip() or self._inside_zone()
             ):
                 self.footnotes.append((start[0], [start[1]], page))
                 i += 1
@@ -78,6 +85,27 @@ class FootnoteZones:
             self.footnotes[-1][1].append(lines[i])
             i += 1
         return i
+
+    def _take_continuation(self, body: list[str], page: int) -> None:
+        """A footnote cut off at the previous page bottom goes on right above this page's zone."""
+        if not self.paged or not self.footnotes or self.footnotes[-1][2] >= page:
+            return
+        last = " ".join(x.strip() for x in self.footnotes[-1][1]).rstrip()
+        if not last or last[-1] in ".!?)»\"'" or not re.search(r"[^\W\d_]$", last):
+            return
+        widths = sorted(len(x.strip()) for x in body if len(x.strip()) > 20)
+        short = 0.5 * widths[len(widths) // 2] if widths else 40
+        for k in range(1, min(8, len(body)) + 1):
+            line = body[-k].strip()
+            if not line:
+                return
+            above = body[-k - 1].strip() if k < len(body) else ""
+            # The line above ends a paragraph: a full stop, or a short line (a signature name).
+            ends = not above or above[-1] in ".!?:" or (len(above) < short and above[-1] not in ",-")
+            if line[:1].islower() and ends:
+                self.footnotes[-1][1].extend(body[-k:])
+                del body[-k:]
+                return
 
     def _inside_zone(self) -> bool:
         return bool(self.footnotes)
