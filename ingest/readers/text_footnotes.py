@@ -101,7 +101,8 @@ class FootnoteZones:
                 return
             above = body[-k - 1].strip() if k < len(body) else ""
             # The line above ends a paragraph: a full stop, or a short line (a signature name).
-            ends = not above or above[-1] in ".!?:" or (len(above) < short and above[-1] not in ",-")
+            ends = not above or above[-1] in ".!?:"
+            ends = ends or (len(above) < short and above[-1] not in ",-")
             if line[:1].islower() and ends:
                 self.footnotes[-1][1].extend(body[-k:])
                 del body[-k:]
