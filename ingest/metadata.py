@@ -144,11 +144,17 @@ def _title(
 
 
 def _first_heading(blocks: Sequence[Block]) -> str | None:
-    for block in blocks[:3]:
+    """The heading that opens the document, skipping sender, dossier and place-date lines."""
+    for block in blocks[:4]:
         if block.kind is not BlockKind.HEADING:
             return None
-        text = block.text.strip()
-        if text.lower() in _GENERIC_HEADINGS or text.startswith("Ministerie van"):
+        text = re.sub(r"^Nr\.\s*\w+\s+", "", block.text.strip())  # "Nr. 1158 BRIEF VAN ..."
+        if (
+            text.lower() in _GENERIC_HEADINGS
+            or text.startswith("Ministerie van")
+            or _PLACE_DATE.search(text)
+            or re.match(r"\d{1,2} ?\d{3}\b", text)  # "29 544 Arbeidsmarktbeleid"
+        ):
             continue
         return text
     return None
