@@ -25,7 +25,8 @@ _HYPHEN_PREFIXES = frozenset(["niet", "oud", "ex", "vice", "non", "anti", "semi"
 _VOWEL_CLASHES = frozenset("aa ae ai au ee ei eu ie ii oe oi oo ou ui uu ij".split())
 _CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "en/of"})
 _BULLET = re.compile(r"^(?:[•·▪◦●■–—*]|-(?=\s))\s*")
-_ENUMERATOR = re.compile(r"^(?:\d{1,2}[.)]|[a-zA-Z][.)])\s+")
+# "1. ", "a) ", "A. Uitkomsten die ..." — but not initials ("W. Koolmees": too few words).
+_ENUMERATOR = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[A-Z][.)](?=(?:\s+\S+){3}))\s+")
 _TERMINAL = ".!?:;"
 _EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=\S)([^*\n]+?)(?<=\S)\*{1,2}(?![\w*])")
 _AUTOLINK = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
@@ -163,7 +164,11 @@ def _continues(prev: _Para, para: _Para) -> bool:
     if not tail or tail[-1] in _TERMINAL or _looks_like_heading(prev):
         return False
     first = para.text.lstrip()[:1]
-    if first.islower() or (not first.isdigit() and tail.endswith((",", "-"))):
+    if first.islower():
+        return True
+    # A sentence cut after a comma ("Het Kennispunt MBO Gelijke Kansen, | Diversiteit ..."),
+    # but not a salutation ("Geachte voorzitter,") or other one-line paragraph.
+    if tail.endswith((",", "-")) and not first.isdigit() and (prev.lines > 1 or len(tail) > 60):
         return True
     # A sentence cut by a page break may go on with a capitalised word ("samen met | VNO-NCW").
     return para.page != prev.page and tail[-1].islower() and not _looks_like_heading(para)

@@ -153,8 +153,10 @@ def _strip_letterhead(lines: list[str], state: _State) -> list[str]:
     """On page 1, everything above the first "Datum"/"Betreft" label is letterhead."""
     for i, line in enumerate(lines[:80]):
         label = furn.margin_label(line)
-        if label and label[0] in (FurnitureKind.DATE, FurnitureKind.SUBJECT) and (
-            label[1] or _next_value(lines, i)
+        if (
+            label
+            and label[0] in (FurnitureKind.DATE, FurnitureKind.SUBJECT)
+            and (label[1] or _next_value(lines, i))
         ):
             head = [x.strip() for x in lines[:i] if x.strip()]
             if head:
@@ -210,7 +212,7 @@ def _label_then_value(
 
 
 def _subject_block(lines: list[str], i: int, state: _State) -> int:
-    """"Betreft <subject>" possibly continued on following lines until a blank line."""
+    """ "Betreft <subject>" possibly continued on following lines until a blank line."""
     j = i + 1
     # The subject runs on for at most two lines, up to a blank line or the salutation.
     while (

@@ -74,8 +74,10 @@ class FootnoteZones:
         first = i
         while i < len(lines):
             start = footnote_start(lines[i])
-            if start is not None and start[0] in (self.expected, self.expected + 1) and (
-                i == first or not lines[i - 1].strip() or self._inside_zone()
+            if (
+                start is not None
+                and start[0] in (self.expected, self.expected + 1)
+                and (i == first or not lines[i - 1].strip() or self._inside_zone())
             ):
                 self.footnotes.append((start[0], [start[1]], page))
                 i += 1
