@@ -172,7 +172,6 @@ def test_ingest_paths_reports_what_it_did(workdir: Path) -> None:
 
 
 def test_a_garbage_pdf_is_reported_as_damaged(workdir: Path, capsys) -> None:
-    pytest.importorskip("ingest.readers.pdf", reason="the PDF reader has not landed yet")
     (workdir / "corpus" / "bad.pdf").write_bytes(b"%PDF-1.4\nthis is no PDF at all\n")
     code, _, err = kb(capsys, "ingest", "corpus", "--kb", "kb")
     assert code == 1
@@ -333,4 +332,38 @@ def test_the_progress_bar_redraws_one_line() -> None:
     bar.clear()
     assert stream.getvalue() == (
         "\r[##################............] 3/5 corpus/x.txt\x1b[K" + "\r\x1b[K"
+    )
+
+
+def test_bad_pdfs_in_a_mixed_batch(workdir: Path, capsys) -> None:
+    """Encrypted, scanned and truncated PDFs fail with advice; a good PDF and XML go in."""
+    import pdfgen
+
+    corpus = workdir / "corpus"
+    pdfgen.make_encrypted_pdf(corpus / "encrypted.pdf")
+    pdfgen.make_scanned_pdf(corpus / "scan.pdf", pages=3)
+    pdfgen.make_truncated_pdf(corpus / "truncated.pdf")
+    pdfgen.make_letter_pdf(corpus / "brief.pdf", pdfgen.sample_letter(1), "rijksoverheid")
+    motion = CORPUS.parent / "tests" / "fixtures" / "realdocs" / "motiematcher_kst-31305-495.xml"
+    shutil.copy(motion, corpus / "motie.xml")
+    code, out, err = kb(capsys, "ingest", "corpus", "--kb", "kb")
+    assert code == 1
+    assert err.splitlines() == [
+        "error: corpus/encrypted.pdf: the PDF is encrypted with a password; "
+        "remove the password (qpdf --decrypt) and ingest the decrypted copy",
+        "error: corpus/scan.pdf: the PDF has no text layer (3 page(s) without text; a scan?); "
+        "run OCR first (e.g. ocrmypdf -l nld in.pdf out.pdf)",
+        "error: corpus/truncated.pdf: the PDF is damaged or truncated (PSEOF: Unexpected EOF); "
+        "download the PDF again or repair it (e.g. qpdf in.pdf out.pdf)",
+    ]
+    assert re.fullmatch(
+        r"ingested 10 files: 7 letters \(7 added, 0 unchanged, 0 replaced\), 97 footnotes, "
+        r"28 references, 0 warnings, 3 failures in \d+\.\d s\n",
+        out,
+    )
+    documents = {d["id"]: d for d in export(capsys)["documents"]}
+    assert (documents["brief"]["format"], documents["brief"]["date"]) == ("pdf", "2021-11-17")
+    assert (documents["motie"]["kind"], documents["motie"]["kamerstuk"]) == (
+        "motie",
+        "kst-31305-495",
     )
