@@ -26,10 +26,16 @@ _ROLE = (
     r"(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Mm]inister voor|"
     r"Vice-?minister-?president)"
 )
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_PARTICLE = r"(?:(?:van|de|der|den|ter|ten|te|el|von|in 't|op|het)\s)*"
+_NAME = (
+    rf"(?:(?:[{_UPPER}][a-z]?\.(?:[{_UPPER}][a-z]?\.)*)\s?"  # initials: "C.E.G.", "Th."
+    rf"|[{_UPPER}][^\W\d_]+\s)"  # or a first name: "Mariëlle"
+    rf"{_PARTICLE}[{_UPPER}][^\W\d_'’]*(?:['’-][^\W\d_]+)*(?:[- ][{_UPPER}][^\W\d_'’-]+)?"
+)
 _SIGNATURE = re.compile(
     rf"(?:^|\n\n|(?<=[.!?] ))De (?P<role>{_ROLE}\b[^\n]{{0,140}}?),\s*\n*\s*"
-    r"(?P<name>(?:[A-Z]\.)+(?:[A-Z]\.?)?\s?(?:(?:van|de|der|den|ter|ten|el|von)\s)*[A-Z][\w'’-]+"
-    r"(?:[- ][A-Z][\w'’-]+)?|[A-Z][a-z]+ (?:(?:van|de|der|den)\s)*[A-Z][\w'’-]+)\s*(?:\n|$)"
+    rf"(?P<name>{_NAME})[ \t]*(?=\n|$)"
 )
 _PLACE_DATE = re.compile(
     r"(?:^|\s)(?:Den Haag|'s-Gravenhage|’s-Gravenhage),?\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})"
@@ -93,11 +99,13 @@ def _signature(
     if props.get("signatory"):
         evidence["signatory"] = "XML ondertekening"
         return props["signatory"], props.get("role")
-    # The last signature block wins: signatures close a letter.
-    m = next(reversed(list(_SIGNATURE.finditer(body))), None)
-    if m is None:
+    found = list(_SIGNATURE.finditer(body))
+    if not found:
         return None, None
-    evidence["signatory"] = m.group(0).strip()
+    # Signatures close a letter; of co-signed letters the first signer is the sender.
+    closing = [m for m in found if found[-1].start() - m.end() < 400]
+    m = closing[0]
+    evidence["signatory"] = "; ".join(" ".join(x.group(0).split()) for x in closing)
     role = re.sub(r"\s+", " ", m.group("role")).strip()
     return m.group("name").strip(), role
 

@@ -90,3 +90,30 @@ def test_dates_and_iso() -> None:
     ]
     assert parse_iso("2023-12") == (parse_iso("2023-12-01")[0], DatePrecision.MONTH)
     assert parse_iso("2023-13") is None
+
+
+@pytest.mark.parametrize(
+    ("closing", "signatory", "role"),
+    [
+        ("De Minister van Sociale Zaken en Werkgelegenheid,\nC.E.G. van Gennip",
+         "C.E.G. van Gennip", "Minister van Sociale Zaken en Werkgelegenheid"),
+        ("De minister voor Armoedebeleid, Participatie en Pensioenen,\n\nMariëlle Paul",
+         "Mariëlle Paul", "minister voor Armoedebeleid, Participatie en Pensioenen"),
+        ("De Minister-President, Minister van Algemene Zaken,\nM. Rutte",
+         "M. Rutte", "Minister-President, Minister van Algemene Zaken"),
+        ("De Staatssecretaris van Financiën - Toeslagen en Douane,\nTh. Berkhout",
+         "Th. Berkhout", "Staatssecretaris van Financiën - Toeslagen en Douane"),
+        ("De minister van Justitie en Veiligheid,\nD. Yeşilgöz-Zegerius",
+         "D. Yeşilgöz-Zegerius", "minister van Justitie en Veiligheid"),
+        # Co-signed: the first signer is the sender; the evidence names both.
+        ("De Minister van Sociale Zaken en Werkgelegenheid,\nY.J. van Hijum\n\n"
+         "De Staatssecretaris van Onderwijs, Cultuur en Wetenschap,\nMariëlle Paul",
+         "Y.J. van Hijum", "Minister van Sociale Zaken en Werkgelegenheid"),
+    ],
+)
+def test_signature_blocks(closing: str, signatory: str, role: str) -> None:
+    raw = parse_text(f"Met deze brief informeer ik uw Kamer over de voortgang.\n\n{closing}\n")
+    body = "\n\n".join(b.text for b in raw.blocks)
+    meta = extract_metadata(raw, raw.blocks, body, raw.footnotes)
+    assert (meta.signatory, meta.role, meta.kind) == (signatory, role, "kamerbrief")
+    assert meta.evidence["signatory"].count(";") == closing.count("\n\nDe ")
