@@ -34,6 +34,9 @@ from ingest.references import find_references, parse_kamerstuk_id, url_for
 
 SUFFIXES = (".txt", ".pdf", ".xml")
 SIDECAR_SUFFIX = ".meta.json"
+# Part of every letter's hash: bump it when extraction changes, so that re-ingesting an
+# unchanged file replaces what an older version extracted (and otherwise changes nothing).
+EXTRACTOR_VERSION = "1"
 
 
 def read_raw(path: Path, encoding: str | None = None) -> RawDocument:
@@ -56,7 +59,8 @@ def read_raw(path: Path, encoding: str | None = None) -> RawDocument:
 
 def read_letter(path: Path, source: str | None = None, encoding: str | None = None) -> Letter:
     """Read one file of any supported format into a fully extracted `Letter`."""
-    digest = hashlib.sha256(path.read_bytes())
+    digest = hashlib.sha256(f"kb-extractor-{EXTRACTOR_VERSION}\n".encode())
+    digest.update(path.read_bytes())
     side = path.with_name(path.stem + SIDECAR_SUFFIX)
     if side.is_file():  # a changed sidecar changes the letter
         digest.update(side.read_bytes())

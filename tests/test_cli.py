@@ -367,3 +367,16 @@ def test_bad_pdfs_in_a_mixed_batch(workdir: Path, capsys) -> None:
         "motie",
         "kst-31305-495",
     )
+
+
+def test_a_new_extractor_version_replaces_letters_on_reingest(workdir: Path, monkeypatch) -> None:
+    import ingest.pipeline
+
+    with Store.open(workdir / "kb") as store:
+        first = ingest_paths([Path("corpus")], store, workers=1)
+        again = ingest_paths([Path("corpus")], store, workers=1)
+        monkeypatch.setattr(ingest.pipeline, "EXTRACTOR_VERSION", "next")
+        upgraded = ingest_paths([Path("corpus")], store, workers=1)
+        stats = store.stats()
+    assert (first.added, again.unchanged, upgraded.replaced) == (5, 5, 5)
+    assert stats.letters == 5
