@@ -116,6 +116,13 @@ def _merge_links(
     """Citations the format marked up (XML extref) win over what the text parser found."""
     linked = [ref for link in doc.links if (ref := _link_reference(link, doc.text, spans))]
     kept = [r for r in found if all(r.end <= x.start or r.start >= x.end for x in linked)]
+    # The text around an extref may state the vergaderjaar ("Kamerstukken II 2017/18, ...").
+    linked = [
+        replace(link, vergaderjaar=next(
+            (r.vergaderjaar for r in found if r.id == link.id and r.start < link.end
+             and link.start < r.end), None))
+        for link in linked
+    ]  # fmt: skip
     return tuple(sorted([*kept, *linked], key=lambda r: (r.start, r.end)))
 
 
