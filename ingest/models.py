@@ -247,3 +247,178 @@ class Letter:
     metadata: Metadata
     pages: int = 1
     warnings: tuple[IngestWarning, ...] = ()
+    knowledge: Knowledge | None = None  # filled by ingest.knowledge.extract_knowledge
+
+
+# --- knowledge extracted from a letter (issue: knowledge) ----------------------------------
+
+
+class EntityType(StrEnum):
+    ORGANISATION = "organisation"
+    PILOT = "pilot"
+    PROGRAMME = "programme"  # programmes, plans, agendas, pacts
+    LAW = "law"
+    FUND = "fund"
+    PERSON = "person"
+    PARTY = "party"
+    MOTION = "motion"
+
+
+class PeriodPrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"  # "eerste helft van 2019", "medio", "begin", "eind" are months or halves
+    SEASON = "season"
+    YEAR = "year"
+    RANGE = "range"  # "2023–2027", "eind 2022 tot en met maart 2024"
+
+
+class CommitmentStatus(StrEnum):
+    """The Tweede Kamer register's vocabulary."""
+
+    OPENSTAAND = "Openstaand"
+    VOLDAAN = "Voldaan"
+    DEELS_VOLDAAN = "Deels voldaan"
+    VERVALLEN = "Vervallen"
+    AFGEDAAN = "Afgedaan"
+    DEELS_AFGEDAAN = "Deels afgedaan"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A normalised stretch of time: [start, end] inclusive, with its precision and label."""
+
+    start: dt.date
+    end: dt.date
+    precision: PeriodPrecision
+    label: str  # "2024-Q1", "2024-06", "2025", "2023/2027", "2024-H1", "2022-najaar"
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    """A temporal expression in a text: as written, where, and what period it means."""
+
+    text: str
+    start: int
+    end: int
+    period: Period
+    relative: bool = False  # resolved against the letter's date ("dit jaar")
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of an entity in a letter; `entity` is the canonical key across letters."""
+
+    entity: str  # "organisation:awvn", "pilot:nudging-werving-selectie", "person:c-e-g-van-gennip"
+    type: EntityType
+    name: str  # canonical name
+    text: str  # as written, == Letter.text[start:end]
+    start: int
+    end: int
+    confidence: float
+    rule: str
+    aliases: tuple[str, ...] = ()  # names this letter defines for it ("AWVN")
+    attributes: tuple[tuple[str, str], ...] = ()  # ("party", "VVD"), ("role", ...), ("status", ...)
+
+
+@dataclass(frozen=True)
+class Membership:
+    """An organisation listed as a member/partner of a group in a letter."""
+
+    organisation: str  # entity key
+    group: str  # entity key of the group ("organisation:taskforce-via")
+    text: str  # the list item as written
+    start: int
+    end: int
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class MotionMention:
+    """A motion named in a letter, with what the letter says about it."""
+
+    key: str  # "kst-35420-300" when the Kamerstuk is known, else "motie:van-baarle-simons"
+    name: str  # "Motie-Van Baarle/Simons"
+    members: tuple[str, ...]
+    parties: tuple[str, ...]
+    reference: str | None  # kst id from the adjacent footnote or parenthesis
+    stance: str | None  # invulling, afgedaan, uitvoering, verzocht, reactie, vervangen
+    text: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class Statistic:
+    """A quantitative claim with its source."""
+
+    quote: str  # the sentence (or Bron block) holding it, verbatim
+    value: str  # as written: "9,6 procent", "twee keer zo vaak", "€ 32 miljoen"
+    number: float
+    unit: str  # "%", "procentpunt", "keer", "euro", "aantal", ...
+    measure: str | None  # what is measured ("ontving bijstand")
+    population: str | None  # "mensen met buiten-Europese migratieachtergrond"
+    period: str | None  # "september 2022", "2021"
+    source: str | None  # the source text (footnote text, Bron line, "CBS")
+    source_via: str | None  # "footnote" | "bron" | "inline" | None
+    footnote: int | None
+    publication: str | None  # normalised publication ("Kernindicatoren Integratie 2023")
+    publisher: str | None  # normalised publisher ("CBS")
+    start: int  # span of `value` in Letter.text
+    end: int
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A forward-looking promise (toezegging) in a letter."""
+
+    quote: str  # the sentence, verbatim
+    actor: str  # "minister van SZW", "staatssecretaris", "kabinet", ...
+    action: str  # what is promised ("informeert de Kamer over de voortgang van ...")
+    due_text: str | None  # as written: "in het eerste kwartaal van 2024"
+    due: str | None  # normalised label: "2024-Q1"
+    due_start: dt.date | None
+    due_end: dt.date | None
+    status: CommitmentStatus
+    start: int  # span of the quote
+    end: int
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something dated that happened or will happen, for the timeline."""
+
+    quote: str  # the sentence, verbatim
+    label: str  # short description of what happened
+    text: str  # the temporal expression as written
+    period: Period
+    start: int  # span of `text` in Letter.text
+    end: int
+    sentence_start: int
+    sentence_end: int
+    future: bool  # relative to the letter's date
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything extracted from one letter beyond its structure."""
+
+    mentions: tuple[Mention, ...] = ()
+    memberships: tuple[Membership, ...] = ()
+    motions: tuple[MotionMention, ...] = ()
+    statistics: tuple[Statistic, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    events: tuple[Event, ...] = ()

@@ -36,7 +36,7 @@ SUFFIXES = (".txt", ".pdf", ".xml")
 SIDECAR_SUFFIX = ".meta.json"
 # Part of every letter's hash: bump it when extraction changes, so that re-ingesting an
 # unchanged file replaces what an older version extracted (and otherwise changes nothing).
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 def read_raw(path: Path, encoding: str | None = None) -> RawDocument:
@@ -57,8 +57,14 @@ def read_raw(path: Path, encoding: str | None = None) -> RawDocument:
     raise UnsupportedFormat(suffix)
 
 
-def read_letter(path: Path, source: str | None = None, encoding: str | None = None) -> Letter:
-    """Read one file of any supported format into a fully extracted `Letter`."""
+def read_letter(
+    path: Path, source: str | None = None, encoding: str | None = None, knowledge: bool = True
+) -> Letter:
+    """Read one file of any supported format into a fully extracted `Letter`.
+
+    With `knowledge` the entities, motions, statistics, commitments and events are extracted
+    too (the NLP pipeline is loaded once per process).
+    """
     digest = hashlib.sha256(f"kb-extractor-{EXTRACTOR_VERSION}\n".encode())
     digest.update(path.read_bytes())
     side = path.with_name(path.stem + SIDECAR_SUFFIX)
@@ -66,7 +72,12 @@ def read_letter(path: Path, source: str | None = None, encoding: str | None = No
         digest.update(side.read_bytes())
     raw = read_raw(path, encoding)
     raw = replace(raw, source=source or str(path))
-    return build_letter(raw, digest.hexdigest(), sidecar_for(path))
+    letter = build_letter(raw, digest.hexdigest(), sidecar_for(path))
+    if knowledge:
+        from ingest.knowledge import with_knowledge  # spaCy loads only when knowledge is asked
+
+        letter = with_knowledge(letter)
+    return letter
 
 
 def build_letter(raw: RawDocument, sha256: str, sidecar: dict | None = None) -> Letter:

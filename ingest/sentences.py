@@ -12,7 +12,7 @@ import re
 ABBREVIATIONS = frozenset(
     "nr nrs mw dhr drs dr mr ir ing prof o.a d.m.v t.b.v e.a e.v bijv bv art blz p pag vs ca"
     " m.b.t i.p.v i.v.m t.a.v m.n z.g.a.n incl excl jl jr sr st zgn resp vgl etc n.a.v d.w.z"
-    " o.b.v a.s mln mld min".split()
+    " o.b.v a.s mln mld min c.s".split()
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"'»”’)⁰¹²³⁴⁵⁶⁷⁸⁹]*(?=\s+[\"'«“‘(]?[A-Z0-9À-Ý])|\n\n")
 

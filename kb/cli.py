@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from kb.cli_knowledge import add_commands as add_knowledge_commands
+from kb.exporting import export_all
 from kb.ingesting import (
     FileResult,
     IngestReport,
@@ -102,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Count the letters, pages, footnotes, references, warnings and failures.",
     )
     stats.set_defaults(run=run_stats)
+    add_knowledge_commands(commands, common)
     return parser
 
 
@@ -205,7 +208,7 @@ class ProgressBar:
 def run_export(args: argparse.Namespace) -> int:
     """`kb export`: the knowledge base as JSON on stdout or in --out FILE."""
     with Store.open(kb_dir(args.kb), create=False) as store:
-        data = store.export()
+        data = export_all(store)
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if args.out is None:
         sys.stdout.write(text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # STRICT tables: a value of the wrong type is an error, not silently converted.
 SCHEMA = """

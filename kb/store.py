@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from ingest.models import Letter
+from kb.knowledge_rows import KNOWLEDGE_SCHEMA, insert_knowledge
 from kb.schema import (
     DOCUMENT_COLUMNS,
     FOOTNOTE_COLUMNS,
@@ -123,7 +124,7 @@ class Store:
             # Another process may have created the schema while this one waited for the lock.
             if self.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
                 return
-            for statement in SCHEMA.split(";"):
+            for statement in (SCHEMA + KNOWLEDGE_SCHEMA).split(";"):
                 if statement.strip():
                     self.db.execute(statement)
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -296,6 +297,8 @@ def _insert_letter(db: sqlite3.Connection, letter: Letter, document: str) -> Non
         "INSERT INTO warnings (document, idx, code, message) VALUES (?, ?, ?, ?)",
         [(document, i, w.code, w.message) for i, w in enumerate(letter.warnings)],
     )
+    if letter.knowledge is not None:
+        insert_knowledge(db, document, letter.knowledge)
 
 
 def _document_row(letter: Letter, document: str) -> tuple[object, ...]:

@@ -97,7 +97,10 @@ def test_ingesting_twice_changes_nothing(workdir: Path, capsys) -> None:
 def test_export_has_the_documented_keys_and_fields(workdir: Path, capsys) -> None:
     kb(capsys, "ingest", "corpus", "--kb", "kb")
     data = export(capsys)
-    assert list(data) == ["documents", "footnotes", "references", "failures"]
+    assert list(data) == [
+        "documents", "footnotes", "references", "failures",
+        "entities", "memberships", "motions", "statistics", "commitments", "events",
+    ]  # fmt: skip
     assert [d["source"] for d in data["documents"]] == [f"corpus/{name}" for name in LETTERS]
     assert [d["id"] for d in data["documents"]] == [name.removesuffix(".txt") for name in LETTERS]
     assert all(set(d) == DOCUMENT_FIELDS for d in data["documents"])

@@ -367,7 +367,7 @@ def test_opening_a_missing_kb_without_create_says_what_to_do(tmp_path: Path) -> 
 def test_a_kb_of_another_schema_version_is_refused(tmp_path: Path) -> None:
     (tmp_path / "kb").mkdir()
     sqlite3.connect(tmp_path / "kb" / "kb.sqlite").execute("PRAGMA user_version = 99").close()
-    with pytest.raises(StoreError, match="has schema version 99, this kb expects 1"):
+    with pytest.raises(StoreError, match="has schema version 99, this kb expects 2"):
         Store.open(tmp_path / "kb")
 
 
