@@ -40,6 +40,10 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         description="Commitments in the letters with due date, status and fulfilling letters.",
     )  # fmt: skip
     promised.add_argument("--open", action="store_true", help="only open (and overdue) ones")
+    promised.add_argument(
+        "--min-confidence", type=float, default=0.5, metavar="X",
+        help="leave out weaker ones, such as intentions (default: 0.5; 0 shows all)",
+    )  # fmt: skip
     promised.set_defaults(run=run_commitments)
     line = commands.add_parser(
         "timeline", parents=[common, as_json], help="letters, events and due dates by date",
@@ -110,6 +114,7 @@ def run_trace_statistic(args: argparse.Namespace) -> int:
 def run_commitments(args: argparse.Namespace) -> int:
     with _store(args) as store:
         items = commitments(store, today=dt.date.today(), open_only=args.open)
+    items = [c for c in items if c.confidence >= args.min_confidence]
     table = []
     for c in items:
         flag = "  TE LAAT" if c.overdue else ""

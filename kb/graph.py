@@ -102,20 +102,24 @@ def _memberships(g: nx.MultiDiGraph, db: sqlite3.Connection) -> None:
 
 def _motions(g: nx.MultiDiGraph, db: sqlite3.Connection) -> None:
     merged = {m["id"]: m for m in kx.motions(db)}
-    keys = {}
     for motion in merged.values():
-        node = _node(g, motion["id"], "motion", label=motion["name"], status=motion["status"])
-        if motion["reference"] and motion["reference"] != motion["id"]:
+        node = _node(g, motion_node(motion["id"]), "motion", label=motion["name"],
+                     status=motion["status"])  # fmt: skip
+        if motion["reference"]:
             _edge(g, node, _node(g, motion["reference"], "kamerstuk"), "published_as", None)
         for member in motion["members"]:
             _edge(g, node, _node(g, "person:" + _slug(member), "person", label=member),
                   "filed_by", None)  # fmt: skip
-        keys.update({d: motion["id"] for d in motion["documents"]})
     for row in kx._rows(db, "SELECT * FROM motions"):
-        target = _resolve_motion(row, merged)
+        target = motion_node(_resolve_motion(row, merged))
         _edge(g, letter_node(row["document"]), target, "responds_to", row["document"],
               start=row["sentence_start"], end=row["sentence_end"], quote=row["text"],
               stance=row["stance"], confidence=row["confidence"], rule=row["rule"])  # fmt: skip
+
+
+def motion_node(key: str) -> str:
+    """Motions keyed by their Kamerstuk get a node of their own, linked to the Kamerstuk."""
+    return key if key.startswith("motie:") else f"motie:{key}"
 
 
 def _resolve_motion(row: dict[str, Any], merged: dict[str, dict[str, Any]]) -> str:
