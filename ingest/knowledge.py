@@ -1,15 +1,20 @@
 """Knowledge extraction for one letter: entities, memberships, motions, statistics,
 commitments and events — every fact with its span, quote, confidence and rule.
+
+An extractor that fails on an unusual letter costs only its own facts: the letter (its text,
+footnotes and references) is still ingested, with a warning that names the extractor.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TypeVar
 
 from ingest.commitments import extract_commitments
 from ingest.events import extract_events
 from ingest.memberships import extract_memberships
-from ingest.models import Knowledge, Letter, Mention
+from ingest.models import IngestWarning, Knowledge, Letter, Mention
 from ingest.motions import extract_motions
 from ingest.nlp import LetterContext
 from ingest.organisations import extract_organisations
@@ -17,27 +22,43 @@ from ingest.people import extract_people
 from ingest.programmes import extract_programmes
 from ingest.statistics import extract_statistics
 
+T = TypeVar("T")
 
-def extract_knowledge(letter: Letter) -> Knowledge:
-    """Run every extractor over one parsed letter."""
+
+def extract_knowledge(letter: Letter) -> tuple[Knowledge, list[IngestWarning]]:
+    """Run every extractor over one parsed letter; failures become warnings."""
     ctx = LetterContext.of(letter)
-    organisations = extract_organisations(ctx)
-    mentions = _without_overlaps(
-        [*organisations, *extract_programmes(ctx), *extract_people(ctx)]
+    warnings: list[IngestWarning] = []
+
+    def run(name: str, extractor: Callable[[], tuple[T, ...]]) -> tuple[T, ...]:
+        try:
+            return extractor()
+        except Exception as error:
+            message = f"{name} could not be extracted ({type(error).__name__}: {error})"
+            warnings.append(IngestWarning("extractor-failed", message))
+            return ()
+
+    organisations = run("organisations", lambda: extract_organisations(ctx))
+    mentions = [
+        *organisations,
+        *run("programmes", lambda: extract_programmes(ctx)),
+        *run("people", lambda: extract_people(ctx)),
+    ]
+    knowledge = Knowledge(
+        mentions=_without_overlaps(mentions),
+        memberships=run("memberships", lambda: extract_memberships(ctx, organisations)),
+        motions=run("motions", lambda: extract_motions(ctx)),
+        statistics=run("statistics", lambda: extract_statistics(ctx)),
+        commitments=run("commitments", lambda: extract_commitments(ctx)),
+        events=run("events", lambda: extract_events(ctx)),
     )
-    return Knowledge(
-        mentions=mentions,
-        memberships=extract_memberships(ctx, organisations),
-        motions=extract_motions(ctx),
-        statistics=extract_statistics(ctx),
-        commitments=extract_commitments(ctx),
-        events=extract_events(ctx),
-    )
+    return knowledge, warnings
 
 
 def with_knowledge(letter: Letter) -> Letter:
-    """The letter with its knowledge filled in."""
-    return replace(letter, knowledge=extract_knowledge(letter))
+    """The letter with its knowledge filled in (and any extractor failures as warnings)."""
+    knowledge, warnings = extract_knowledge(letter)
+    return replace(letter, knowledge=knowledge, warnings=(*letter.warnings, *warnings))
 
 
 def _without_overlaps(mentions: list[Mention]) -> tuple[Mention, ...]:

@@ -82,3 +82,20 @@ def test_unsupported_suffix_and_bad_sidecar(tmp_path: Path) -> None:
     with pytest.raises(IngestError) as info:
         read_letter(letter)
     assert info.value.problem.startswith("the sidecar brief.meta.json is not valid JSON")
+
+
+def test_a_failing_extractor_costs_only_its_own_facts(monkeypatch) -> None:
+    """Fault injection: the statistics extractor breaks on a letter; the letter still goes in."""
+    import ingest.knowledge
+
+    def broken(ctx):
+        raise ValueError("unexpected layout")
+
+    monkeypatch.setattr(ingest.knowledge, "extract_statistics", broken)
+    letter = read_letter(CORPUS / "003_a17b3276b8151254.txt")
+    assert letter.knowledge.statistics == ()
+    assert len(letter.footnotes) == 17 and letter.knowledge.motions
+    assert [(w.code, w.message) for w in letter.warnings] == [
+        ("extractor-failed",
+         "statistics could not be extracted (ValueError: unexpected layout)"),
+    ]
