@@ -23,9 +23,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import takewhile
 from pathlib import Path
 
-from ingest.models import Membership, Mention
+from ingest.models import BlockKind, EntityType, Membership, Mention
 from ingest.nlp import LetterContext
 from ingest.organisations import (
     ABBREVIATION,
@@ -37,12 +38,14 @@ from ingest.organisations import (
     slug,
     vocabulary,
 )
+from ingest.programmes import extract_programmes
 
 # A list after these words names members or partners ("Leden van de Taskforce zijn: ...").
 LIST_CUE = re.compile(
     r"\b(?:bestaa?t uit|[Ll]eden\b|[Pp]artners\b|[Pp]artijen\b|[Dd]eelnemers\b|opgesteld door"
     r"|aangesloten|zitting (?:in|hebben)|lid van)"
 )
+BULLET = re.compile(r"[ \t]*(?:[•·▪◦*–-]|\d+[.)])[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -58,13 +61,34 @@ class Item:
 
 
 def list_region(ctx: LetterContext, colon: int) -> tuple[int, int]:
-    """The list after a colon: the rest of its sentence, or the next passage when the sentence
-    ends with the colon ("... opgesteld door de volgende partijen:" then "A | B | C")."""
+    """The list after a colon: the rest of its sentence, or, when the sentence ends with the
+    colon, the next passage ("... opgesteld door de volgende partijen:" then "A | B | C") or
+    the run of list-item passages that follows ("... de volgende partijen:" then "• A;" ...)."""
     end = ctx.sentence_at(colon)[1]
     if ctx.letter.text[colon + 1 : end].strip():
         return colon + 1, end
     following = [p for p in ctx.letter.passages if p.start > colon]
-    return (following[0].start, following[0].end) if following else (colon + 1, end)
+    if not following:
+        return colon + 1, end
+    run = list(takewhile(lambda p: p.kind == BlockKind.LIST_ITEM, following))
+    return (run[0].start, run[-1].end) if run else (following[0].start, following[0].end)
+
+
+def list_items(ctx: LetterContext, start: int, end: int, mentions: Sequence[Mention]
+               ) -> list[Item]:  # fmt: skip
+    """The items of a list region: one per list-item passage (bullet and final ";" or "."
+    dropped) when the region is such a run, else `split_items`."""
+    bullets = [p for p in ctx.letter.passages
+               if p.kind == BlockKind.LIST_ITEM and start <= p.start and p.end <= end]  # fmt: skip
+    if len(bullets) < 2:
+        return split_items(ctx.letter.text, start, end, mentions)
+    text, inside = ctx.letter.text, [m for m in mentions if start <= m.start and m.end <= end]
+    items = []
+    for p in bullets:
+        bullet = BULLET.match(text, p.start, p.end)
+        item = _item(text, bullet.end() if bullet else p.start, p.end, inside)
+        items += [item] if item else []
+    return items
 
 
 def split_items(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Item]:
@@ -76,14 +100,16 @@ def split_items(text: str, start: int, end: int, mentions: Sequence[Mention]) ->
     def free(i: int) -> bool:
         return all(not (m.start < i < m.end) for m in inside)
 
-    sep = r"\|" if "|" in text[start:end] else r"[,;]"
+    # "|" lists, else ";" lists (their items may hold a comma: "Aedes, vereniging van ..."),
+    # else comma lists
+    sep = next(x for x in (r"\|", ";", ",") if x[-1] in text[start:end] or x == ",")
     # ") Name": "(SBB) Sociaal-Economische Raad (SER)" lost its separator in print
     cuts = [m.span() for m in re.finditer(rf"{sep}|(?<=\))[ \t]+(?=[A-Z])", text[start:end])]
     ands = re.finditer(r"[ \t]+(?:en|&)[ \t]+", text[start:end])
     ands = [m for m in ands if free(start + m.start())]
     for m in ands:  # "A en B" next to a known name, and the last "en" of "A, B en C"
         a, b = start + m.start(), start + m.end()
-        last = sep != r"\|" and m is ands[-1] and "," in text[start:a]
+        last = sep != r"\|" and m is ands[-1] and sep in text[start:a]
         if last or any(x.end == a for x in inside) or any(x.start == b for x in inside):
             cuts.append(m.span())
     bounds, pos = [], start
@@ -94,7 +120,9 @@ def split_items(text: str, start: int, end: int, mentions: Sequence[Mention]) ->
     merged: list[tuple[int, int]] = []
     for a, b in bounds:
         first = re.search(r"\S", text[a:b])
-        lower = first and text[a + first.start()].islower()
+        # "de Woonbond" is an item of its own: an article before a capital
+        lower = first and text[a + first.start()].islower() and sep == ","
+        lower = lower and not re.match(r"(?:de|het|een)[ \t]+[A-Z]", text[a + first.start() : b])
         if merged and lower and not any(a <= m.start < b for m in inside):
             merged[-1] = (merged[-1][0], b)
         else:
@@ -143,7 +171,7 @@ def listed_organisations(ctx: LetterContext, mentions: Sequence[Mention]) -> lis
     text, found = ctx.letter.text, []
     for colon in (m.start() for m in re.finditer(":", text)):
         start, end = list_region(ctx, colon)
-        items = split_items(text, start, end, mentions)
+        items = list_items(ctx, start, end, mentions)
         known = [i for i in items if i.entity and not i.new]
         lead = text[ctx.sentence_at(colon)[0] : colon]
         if len(items) < 3 or not (LIST_CUE.search(lead) or len(known) >= 0.75 * len(items)):
@@ -158,6 +186,10 @@ AGENDA = re.compile(
     rf"\b[A-Z][\w-]*?(?:agenda|plan|akkoord|pact|programma|manifest)\b"
     rf"(?:[ \t]+(?:{CONNECTOR}[ \t]+)*{CAP})*"
 )
+# "Het akkoord is ondertekend door", "Het programma is opgesteld samen met": a bare agreement
+THING = re.compile(
+    r"\b(?:[Hh]et|[Dd]it|[Dd]eze|[Dd]e)[ \t]+(akkoord|programma|agenda|plan|pact|convenant)\b"
+)
 TIE = re.compile(r"\b(?:opgesteld|uitgevoerd|vastgesteld|verenigd|ondertekend)\b")
 
 
@@ -165,7 +197,7 @@ TIE = re.compile(r"\b(?:opgesteld|uitgevoerd|vastgesteld|verenigd|ondertekend)\b
 class Group:
     key: str
     confidence: float
-    how: str  # "subject", "head", "anaphor", "agenda-tied", "agenda"
+    how: str  # "subject", "head", "thing", "anaphor", "agenda-tied", "agenda"
 
 
 def _kind(mention: Mention) -> str | None:
@@ -185,7 +217,7 @@ def extract_memberships(
         start, end = list_region(ctx, colon) if colon >= 0 else (cue.end(), e)
         if any(a <= s < b or (a, b) == (start, end) for a, b in seen):
             continue  # a sentence of a list already read, or the same list again
-        items = split_items(text, start, end, organisations)
+        items = list_items(ctx, start, end, organisations)
         if colon < 0:  # a list in running text: only names some rule knows
             items = [i for i in items if any(i.start <= m.start < i.end for m in organisations)]
         items = [i for i in items if i.entity]
@@ -216,6 +248,9 @@ def _group(ctx: LetterContext, mentions: Sequence[Mention], s: int, end: int) ->
         word = head.group(1).lower()
         found = _before(ctx, [m for m in groups if word in m.name.lower()], s)
         return Group(found.entity, 0.85, "head") if found else None
+    thing = THING.search(text, s, end)
+    if thing and (found := _named_thing(ctx, thing.group(1).lower(), s)):
+        return found
     if ANAPHOR.search(text, s, end):
         found = _before(ctx, groups, s, same_passage=True)
         return Group(found.entity, 0.8, "anaphor") if found else None
@@ -245,6 +280,20 @@ def _before(ctx: LetterContext, groups: Sequence[Mention], offset: int,
         return None
     top = Counter(m.entity for m in groups).most_common(1)[0][0]
     return next(m for m in groups if m.entity == top)
+
+
+def _named_thing(ctx: LetterContext, word: str, offset: int) -> Group | None:
+    """The nearest agreement or programme named before `offset` with `word` in its name: a
+    programme mention ("Programma Betaalbaar Wonen" -> its key), else a capitalised name
+    ("Preventieakkoord Gezond Opgroeien" -> programme:preventieakkoord-gezond-opgroeien)."""
+    named = [(m.start, m.entity) for m in extract_programmes(ctx)
+             if m.type == EntityType.PROGRAMME and m.start < offset
+             and word in m.text.lower()]  # fmt: skip
+    if not named:  # no programme rule knows it: the name as written is the key
+        named = [(a.start(), f"programme:{slug(a.group())}")
+                 for a in AGENDA.finditer(ctx.letter.text, 0, offset)
+                 if word in a.group().split()[0].lower() and " " in a.group()]  # fmt: skip
+    return Group(max(named)[1], 0.8, "thing") if named else None
 
 
 def _previous_passage_start(ctx: LetterContext, start: int) -> int:

@@ -3,7 +3,8 @@
 Forms found: "de motie van het lid Ceder (Kamerstuk 32 824, nr. 341)", "De motie van de leden
 Van Baarle (Denk) en Simons (Bij1)⁹", "de Motie-Van Baarle/Simons", "de motie Ergin²",
 "de motie-De Hoop c.s. (36 410A, nr. 33)", "de motie op stuk nr. 1181 (33 529)". A bare
-"deze motie" names no motion and is skipped.
+"deze motie" names no motion; it adds its stance to the motion named before it (see
+ingest/motion_stance.py).
 
 The reference comes from a parenthesis or citation right after the phrase, else from the
 footnote whose marker follows the phrase; a marker later in the same sentence counts only if no
@@ -25,6 +26,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ingest.models import DocumentKind, MotionMention, Reference, ReferenceKind
+from ingest.motion_stance import decisive, follow_up_stances, stance_in
 from ingest.nlp import LetterContext
 from ingest.people import (
     EPONYM,
@@ -62,24 +64,6 @@ _BLOCKERS = re.compile(
     r"amendement|regeling|advies|onderzoek|evaluatie|moti[es]|handelingen|kamerstuk",
     re.IGNORECASE,
 )
-_WORDS = r"(?:\s+(?!(?:niet|geen)\b)[\w-]+){0,4}?"  # a few words, no negation
-_NOT = r"(?<!geen )(?<!niet )"  # "geef ik geen invulling aan" states no stance
-
-
-def _before(cue: str, link: str) -> re.Pattern[str]:
-    """A cue that ends right before the motion phrase: "invulling aan |de motie …"."""
-    return re.compile(rf"{_NOT}\b(?:{cue})\b{_WORDS}\s+(?:{link})\s*$", re.IGNORECASE)
-
-
-_STANCES = (  # (stance, cue before the phrase, cue after it in the same sentence)
-    ("afgedaan", _before("als afgedaan", r"[\w-]+"),
-     re.compile(r"^(?:(?!\bniet\b)[^.;])*\bafgedaan\b")),
-    ("invulling", _before("invulling", "aan"), None),
-    ("uitvoering", _before("uitvoering|uitvoeren|gevolg", "van|aan"),
-     re.compile(rf"^[^.;]{{0,80}}?\b(?:is|wordt|worden)\b{_WORDS}\s+uitgevoerd\b")),
-    ("verzocht", _before("verzocht|gevraagd|verzoek", "in|bij|met|door|van"), None),
-    ("reactie", _before("reactie|reageer|reageren|reageert", "op"), None),
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -105,6 +89,9 @@ def extract_motions(ctx: LetterContext) -> tuple[MotionMention, ...]:
                  starts[i + 1])
         for i, p in enumerate(phrases)
     ]  # fmt: skip
+    follow = follow_up_stances(ctx, [(m.start, m.end) for m in mentions])
+    mentions = [replace(m, stance=decisive([m.stance, *more]))
+                for m, more in zip(mentions, follow, strict=True)]  # fmt: skip
     own = list(_motion_document(ctx)) if ctx.letter.metadata.kind is DocumentKind.MOTIE else []
     return tuple(own + _shared_keys(mentions))
 
@@ -210,10 +197,7 @@ def _mention(ctx: LetterContext, p: _Phrase, prev_end: int, next_start: int) -> 
     sent_start, sent_end = ctx.sentence_at(p.start)
     before = text[max(sent_start, prev_end, p.start - 160) : p.start]
     after = text[p.end : max(p.end, min(sent_end, next_start))]
-    stance = next(
-        (name for name, cue, late in _STANCES
-         if cue.search(before) or (late is not None and late.search(after))), None
-    )  # fmt: skip
+    stance = stance_in(before, after)
     members = tuple(m.name for m in p.members)
     parties = tuple(dict.fromkeys(m.party.abbreviation for m in p.members if m.party))
     return MotionMention(

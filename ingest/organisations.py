@@ -6,13 +6,19 @@ Rules (the `rule` of each mention), in tiers: a lower tier never overrides a hig
   names by ORTH ("SER" is not "ser"), longer names by LOWER, with hyphen/space and &/en variants.
   `abbreviation-definition`: "Landelijke Vereniging van Wijkteams (LVW)" when the long form looks
   like an organisation (a head word: Vereniging, Raad, Instituut, ...; no fund, programme or law
-  word, so "(ESF+)" and "(VIA)" are not); `learned-abbreviation`: later bare "LVW" in the letter.
+  word, so "(ESF+)" and "(VIA)" are not; a plural "fondsen" is a coalition of charities unless a
+  fund word says money: "Gezondheidsfondsen voor Rookvrij (GvR)" is a body, "Europees Sociaal
+  Fonds Plus (ESF+)" is not; "Zorgverzekeraars Nederland (ZN)": capitalised words + Nederland);
+  `learned-abbreviation`: later bare "LVW" in the letter.
   A new body's key comes from its abbreviation (organisation:lvw), so letters agree.
 2 `abbreviation-in-compound` ("SER-advies", "SZW/VIA"); `abbreviation-typo`: "AWWN" for AWVN:
   one edit apart, both of 4+ letters, same first letter, exactly one candidate, the written form
-  no known abbreviation itself (so ABU and NBBU never merge), among 2+ other organisations.
+  no known abbreviation itself (so ABU and NBBU never merge), among 2+ other organisations. Three
+  letters ("VBG" for VNG) only as an item of its own in a list naming 3+ organisations and only
+  against a three-letter abbreviation: short words have too many near neighbours.
 3 `pattern-municipality` ("de gemeente Zoetermeer", "gemeenten Alkmaar, Almere en Utrecht") and
-  `pattern-name` ("Stichting X", "het X Instituut", "lerend netwerk X").
+  `pattern-name` ("Stichting X", "het X Instituut", "lerend netwerk X", one word on -instituut,
+  -stichting or -bond: "Trimbos-instituut", "Nederlands Jeugdinstituut", "Woonbond").
 4 `enumeration-item` (ingest.memberships): an unknown name in a list of partners or members.
 """
 
@@ -31,11 +37,13 @@ from ingest.models import EntityType, Mention
 from ingest.nlp import LetterContext, get_nlp
 
 VOCABULARY = Path(__file__).parent / "data" / "organisations.json"
-ABBREVIATION = r"[A-Z][A-Za-z0-9&+.\-]*"
+ABBREVIATION = r"[A-Z][A-Za-z0-9&+.*\-]*"  # "NOC*NSF"
 CAP = r"[A-Z](?:[\w'’&+-]|\.(?=\w))*"  # a capitalised word; a final period is no part
 CONNECTOR = r"(?:&|van|voor|de|der|den|het|in|op|met|een|aan|tot|ter)"  # not "en": lists
 NAME = rf"{CAP}(?:[ \t]+(?:{CONNECTOR}[ \t]+)*{CAP})*"
 PLACE = r"[A-Z][\w'’-]+(?:[ \t]+(?:(?:aan|op|aan den|aan de)[ \t]+)?[A-Z][\w'’-]+)*"
+# words of a fund's name, never of a body's: "Europees Sociaal Fonds Plus", "Fondsregeling"
+FUND_WORDS = frozenset("europees europese plus regeling subsidieregeling".split())
 FUNCTION_WORDS = frozenset(
     "de het een zo ook in bij met door dit deze dat die daarnaast verder tevens via voor van op "
     "als en ik wij we zij er hier".split()
@@ -151,11 +159,21 @@ def _vocabulary_mentions(ctx: LetterContext) -> list[Mention]:
     return found
 
 
-def looks_like_organisation(long_form: str) -> bool:
-    """A head word such as Raad, Bond, Vereniging, Instituut and no fund/programme/law word."""
+def looks_like_organisation(long_form: str, abbreviation: str = "") -> bool:
+    """A head word such as Raad, Bond, Vereniging, Instituut and no fund/programme/law word;
+    or a body named by its members: "Gezondheidsfondsen voor Rookvrij" (a plural "fondsen" is a
+    coalition of charities, while a singular Fonds, or a fund word such as Europees, Plus or
+    regeling, "Europees Sociaal Fonds Plus (ESF+)", is money) or "Zorgverzekeraars Nederland"
+    (capitalised words ending in Nederland)."""
     words, lists = re.findall(r"\w+", long_form.lower()), vocabulary()[1]
+    if any(w.endswith("fondsen") for w in words):  # before the exclusion of "fonds"
+        money = abbreviation.endswith("+") or any(w in FUND_WORDS for w in words)
+        return not money and not any(w.endswith(x) for w in words
+                                     for x in lists["excluded_heads"] if x != "fonds")  # fmt: skip
     if any(w.endswith(x) for w in words for x in lists["excluded_heads"]):
         return False
+    if re.fullmatch(rf"{CAP}(?:[ \t]+{CAP})*[ \t]+Nederland", long_form):
+        return True
     return any(w.endswith(h) for w in words for h in lists["organisation_heads"])
 
 
@@ -197,7 +215,7 @@ def abbreviation_definitions(ctx: LetterContext) -> tuple[Definition, ...]:
             (b for b in vocabulary()[0].values() if long_form.lower() in _lower(b.names)), None)
         if body:
             key, name = body.key, body.name
-        elif looks_like_organisation(long_form):
+        elif looks_like_organisation(long_form, abbr):
             key, name = organisation_key(long_form, abbr), long_form
         else:
             key = name = None
@@ -253,21 +271,34 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _typos(ctx: LetterContext, known: Known, defined: set[str], listed: Sequence[Mention]
            ) -> list[Mention]:  # fmt: skip
-    """An unknown all-capitals word one edit away from exactly one known abbreviation, in a
-    sentence that names two organisations or more (a list: "AWWN" among the partners, while
-    "de AVVN" of the United Nations stands alone)."""
+    """An unknown all-capitals word one edit away from exactly one known abbreviation with the
+    same first letter and length, in a sentence that names two organisations or more (a list:
+    "AWWN" among the partners, while "de AVVN" of the United Nations stands alone). Three
+    letters give many near misses ("VBG" for VNG, but also party names), so a word of three
+    is read only as a separate item of a list naming three organisations or more."""
     found, names = [], _lower(n for b in vocabulary()[0].values() for n in b.names)
-    for m in re.finditer(r"(?<![\w-])[A-Z][A-Z0-9]{3,}(?![\w-])", ctx.letter.text):
+    for m in re.finditer(r"(?<![\w-])[A-Z][A-Z0-9]{2,}(?![\w-])", ctx.letter.text):
         word, (s, e) = m.group(), ctx.sentence_at(m.start())
         if word in known or word in defined or word.lower() in names:
             continue
-        if len({x.entity for x in listed if s <= x.start < e}) < 2:
+        others = len({x.entity for x in listed if s <= x.start < e})
+        if others < 2 or (len(word) == 3 and (others < 3 or not _list_item(ctx, m))):
             continue
-        near = [a for a in known if len(a) >= 4 and a[0] == word[0] and _one_edit(word, a)]
+        near = [a for a in known if (len(a) >= 4 or len(a) == len(word) == 3)
+                and a[0] == word[0] and _one_edit(word, a)]  # fmt: skip
         if len({known[a] for a in near}) == 1:
             found.append(org_mention(*known[near[0]], ctx.letter.text, m.start(), m.end(), 0.6,
                                      "abbreviation-typo", typo_of=near[0]))  # fmt: skip
     return found
+
+
+def _list_item(ctx: LetterContext, m: re.Match[str]) -> bool:
+    """The word stands alone between list separators: "; VBG;", "• VBG", "VBG, de ..."."""
+    text = ctx.letter.text
+    before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t")
+    after = text[m.end() : m.end() + 4]
+    return (not before or before[-1] in ",;:|•\n-") and bool(re.match(r"\s*(?:[,;|.]|en\b|$)",
+                                                                        after))
 
 
 def _municipalities(ctx: LetterContext) -> list[Mention]:
@@ -298,6 +329,24 @@ def _named(ctx: LetterContext) -> list[Mention]:
             group = any(h in name.lower() for h in lists["group_heads"])
             found.append(org_mention(organisation_key(name), name, text, start, m.end(), 0.65,
                                      "pattern-name", kind="group" if group else "named"))
+    return found
+
+
+# "Trimbos-instituut", "Nederlands Jeugdinstituut", "Woonbond": a compound on a body's head
+COMPOUND = re.compile(r"(?<![\w-])(?:(?:Nederlandse?|Landelijke?|Nationale?|Koninklijke?)[ \t]+)?"
+                      r"[A-Z]\w{2,}?-?(?:instituut|stichting|bond)(?![\w-])")  # fmt: skip
+
+
+def _compounds(ctx: LetterContext) -> list[Mention]:
+    """Names made of one word ending in -instituut, -stichting or -bond (not a head word on its
+    own such as "Vakbond" or "Verbond"), with an adjective before it ("Nederlands ...")."""
+    text, heads, found = ctx.letter.text, vocabulary()[1]["organisation_heads"], []
+    for m in COMPOUND.finditer(text):
+        last = m.group().split()[-1]
+        if last.lower() in heads:
+            continue
+        found.append(org_mention(organisation_key(m.group()), m.group(), text, m.start(),
+                                 m.end(), 0.65, "pattern-name", kind="named"))  # fmt: skip
     return found
 
 
@@ -336,7 +385,7 @@ def extract_organisations(ctx: LetterContext) -> tuple[Mention, ...]:
     vocab, defined = _vocabulary_mentions(ctx), _defined(ctx, definitions)
     typos = _typos(ctx, known, {d.abbreviation for d in definitions}, vocab + defined)
     kept = resolve([*vocab, *defined, *_committees(ctx, vocab), *_compound_parts(ctx, known),
-                    *_municipalities(ctx), *_named(ctx), *typos])  # fmt: skip
+                    *_municipalities(ctx), *_named(ctx), *_compounds(ctx), *typos])  # fmt: skip
     kept = _same_named(resolve([*kept, *listed_organisations(ctx, kept)]))
     ends = {(d.key, d.start + len(d.long_form)): d.abbreviation for d in definitions if d.key}
     return tuple(

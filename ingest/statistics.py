@@ -15,7 +15,10 @@ The source, by the first rule that finds one: inside a footnote, the footnote's 
 an inline source); a footnote whose marker stands in the sentence (the nearest marker after the
 figure); a "Bron: …" line after the figure (brochures); an inline source ("volgens het CBS");
 for percentages, points, ratios and fractions, the footnote on a later sentence of the same
-paragraph that holds figures too (lower confidence). `footnote` is the number of the footnote
+paragraph that holds figures too (lower confidence); for those units too, the footnote or inline
+source of the nearest earlier sentence of the same paragraph that has one ("Het Trimbos-instituut
+heeft de pilot geëvalueerd.² Op de scholen daalde … van 19 procent naar 11 procent."): 0.6 for
+the sentence right before, 0.5 further back. `footnote` is the number of the footnote
 that gives the source or holds the figure. Measure, population and period are best effort.
 """
 
@@ -248,6 +251,7 @@ def _source(ctx: LetterContext, hit: _Hit, sentence: tuple[int, int], hits: list
         or _bron_line(ctx, hit)
         or _inline(ctx, sentence)
         or _later_footnote(ctx, hit, sentence, hits)
+        or _earlier_source(ctx, hit, sentence, hits)
         or _Source()
     )
 
@@ -341,6 +345,34 @@ def _later_footnote(
             return None
         note = min([n for n in notes if _marker_at(n) >= figures[0]] or notes, key=_marker_at)
         return _footnote_source(ctx, note.number, "footnote-paragraph", 0.6)
+    return None
+
+
+def _earlier_source(
+    ctx: LetterContext, hit: _Hit, sentence: tuple[int, int], hits: list[_Hit]
+) -> _Source | None:
+    """The source named by the nearest earlier sentence of the paragraph that holds no figures:
+    a figure after "X heeft de pilot geëvalueerd.²" reports that evaluation. An earlier sentence
+    with figures and a source of its own ends the search: that source is its figures'."""
+    passage = ctx.passage_at(sentence[0])
+    if passage is None or hit.unit not in _STATISTICAL:
+        return None
+    earlier = [s for s in ctx.sentences if passage.start <= s[0] and s[1] <= sentence[0]]
+    for distance, (start, end) in enumerate(reversed(earlier)):
+        notes = ctx.footnotes_in(start, end)
+        inline = None if notes else _inline(ctx, (start, end))
+        if not notes and inline is None:
+            continue
+        if any(start <= h.start < end for h in hits):
+            return None
+        near = distance == 0
+        confidence, rule = (0.6, "previous-sentence") if near else (0.5, "earlier-sentence")
+        if notes:
+            note = max(notes, key=_marker_at)
+            return _footnote_source(ctx, note.number, f"footnote-{rule}", confidence)
+        if inline is not None:
+            return _Source(inline.text, "inline", None, inline.ref, confidence - 0.05,
+                           f"inline-{rule}")  # fmt: skip
     return None
 
 

@@ -15,8 +15,17 @@ opening). Its confidence adds up:
   aan mijn toezegging") 0.3, unless it cites a day other than the promise's letter ("Zoals
   toegezegd tijdens het debat op 20 april 2022" fulfils that day's promise); an earlier delivery
   to parliament reported ("In december vorig jaar is de Werkagenda aan Uw Kamer aangeboden",
-  "heeft mijn voorganger u geïnformeerd over …") 0.3; the letter's own delivery ("Met deze
-  brief bied ik u … aan", "laat ik u weten") 0.2.
+  "heeft mijn voorganger u geïnformeerd over …") 0.3; the promised action reported done, the
+  participle of the promise's verb with a perfect or passive auxiliary ("Ik ga … een handreiking
+  opstellen" <- "de handreiking … die ik … heb opgesteld") 0.3; the letter's own delivery, only
+  in the present about this letter ("Met deze brief bied ik u … aan", "Hierbij stuur ik u",
+  "Ik informeer u nu", "Bijgevoegd treft u") and not with a later period in the sentence
+  ("Medio 2025 stuur ik u de evaluatie" is a promise, not a delivery) 0.2.
+
+A promise with one keyword ("de evaluatie … sturen"; period words such as "najaar" are not
+keywords) is not linked by a letter's own delivery phrase alone: it needs an explicit fulfilment
+or a reported earlier delivery / completed action. (The signatory's ministry would be another
+signal, but LetterFacts does not carry it.)
 - topic (0-0.45): keyword overlap between the promise's action and the evidence phrase
   (x 0.25), the letter's title and opening (x 0.15) and its whole body (x 0.05).
 
@@ -59,19 +68,28 @@ DELIVERED = re.compile(
     _I,
 )
 TO_PARLIAMENT = re.compile(r"\b(?:u|uw kamer|de kamer|tweede kamer)\b", _I)  # in the match
-DELIVERS = re.compile(
-    r"\b(?:(?:met|in|bij) deze \w*brief|hierbij)\b.*\b(?:bied|stuur|zend|informeer|laat|geef"
-    r"|ontvangt)\b|\b(?:bied|stuur|zend|laat|informeer) ik u\b|\bik informeer u\b|\bontvangt u\b",
+DELIVERS = re.compile(  # this letter delivers, now: not "Medio 2025 stuur ik u …"
+    r"\b(?:(?:met|in|bij) deze \w*brief|hierbij|hiermee)\b.*\b(?:bied|stuur|zend|informeer"
+    r"|laat|geef|ontvangt)\b|\b(?:(?:bied|stuur|zend|informeer) ik u|ik (?:bied|stuur|zend"
+    r"|informeer) u)\b.*\b(?:hierbij|hiermee|nu)\b|\bbijgevoegd treft u\b"
+    r"|\btreft u (?:hierbij|bijgevoegd)\b",
     _I,
 )
+AUXILIARY = re.compile(r"\b(?:heb|hebben|heeft|is|zijn|werd|werden)\b", _I)  # perfect, passive
+SEPARABLE = ("samen", "terug", "door", "over", "voor", "mee", "toe", "vast", "uit", "aan", "af",
+             "in", "op", "om", "bij", "na")  # fmt: skip
+INSEPARABLE = ("be", "ver", "ont", "her", "er")
 SELF_DELIVERY = "the letter delivers it itself"
+EXPLICIT = "explicit fulfilment phrase"
+DONE = "reports the promised action done"
 LONG_AFTER = dt.timedelta(days=548)  # a promise without a due period is kept within ~18 months
 GENERIC = frozenset(
     "kamer brief minister staatssecretaris kabinet informeren informeer geïnformeerd toekomen "
     "sturen stuur doen laten delen eerste tweede derde vierde kwartaal jaar komend komende later "
     "nader zoals toegezegd toezegging voortgangsbrief kamerbrief samen nodig gaan maken mensen "
     "groep hand gericht aantal goed goede mogelijk werk verder nieuwe twee drie vier vijf zeven "
-    "acht negen tien".split()
+    "acht negen tien najaar voorjaar zomer winter medio begin eind einde januari februari maart "
+    "april juni juli augustus september oktober november december".split()
 )
 
 
@@ -211,7 +229,7 @@ def _candidate(
 ) -> FulfilmentCandidate | None:
     """The best evidence sentence of one letter for one commitment, if strong enough."""
     opening = keywords(f"{letter.title or ''} {letter.text[: min(OPENING, letter.body_end)]}")
-    best = _evidence(fact.date, promise, opening, letter)
+    best = _evidence(fact, promise, opening, letter)
     if best is None:
         return None
     (start, end), focus, phrase_score, phrase_reason = best
@@ -237,7 +255,7 @@ Evidence = tuple[tuple[int, int], frozenset[str], float, str]
 
 
 def _evidence(
-    made: dt.date | None, promise: frozenset[str], opening: frozenset[str], letter: LetterFacts
+    fact: CommitmentFacts, promise: frozenset[str], opening: frozenset[str], letter: LetterFacts
 ) -> Evidence | None:
     """The sentence with the strongest delivery phrase about the promise: the phrase must share
     two keywords with it (one for a one-keyword promise); a letter delivering itself ("Met deze
@@ -245,11 +263,12 @@ def _evidence(
     spans = sentence_spans(letter.text, 0, letter.body_end)
     spans += sentence_spans(letter.text, letter.body_end, len(letter.text))
     needed = min(2, len(promise))
+    roots = verb_roots(fact.commitment.action)
     best: tuple[float, Evidence] | None = None
     for start, end in spans:
-        phrase = _phrase(letter.text[start:end], made, letter.date)
-        if phrase is None:
-            continue
+        phrase = _phrase(letter.text[start:end], fact.date, letter.date, roots)
+        if phrase is None or (len(promise) == 1 and phrase[2] == SELF_DELIVERY):
+            continue  # "stuur ik u de evaluatie": one shared word alone is too weak a link
         focus = keywords(phrase[0])
         context = opening if phrase[2] == SELF_DELIVERY else frozenset()
         if not promise & focus or len(promise & (focus | context)) < needed:
@@ -261,7 +280,10 @@ def _evidence(
 
 
 def _phrase(
-    sentence: str, made: dt.date | None, date: dt.date | None
+    sentence: str,
+    made: dt.date | None,
+    date: dt.date | None,
+    roots: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[str, float, str] | None:
     """How a sentence shows delivery (explicitly, reported earlier, or by this letter itself),
     with the part of it that must be about the promise."""
@@ -269,14 +291,47 @@ def _phrase(
         days = [m.period.start for m in find_periods(sentence, date) if m.period.precision == P.DAY]
         if days and made not in days:  # "Zoals toegezegd tijdens het debat op 20 april 2022"
             return None  # fulfils the promise made that day, not this one
-        return sentence, 0.3, "explicit fulfilment phrase"
+        return sentence, 0.3, EXPLICIT
     delivered = DELIVERED.search(sentence)
     if delivered and TO_PARLIAMENT.search(delivered.group()):
         # what was delivered stands between the verbs or right after them
         return sentence[delivered.start() : delivered.end() + 80], 0.3, "reports delivery"
-    if DELIVERS.search(sentence):
+    if roots and AUXILIARY.search(sentence) and roots & _participle_roots(sentence):
+        return sentence, 0.3, DONE  # "… de handreiking … die ik … heb opgesteld"
+    future = any(m.period.start > date for m in find_periods(sentence, date) if date)
+    if DELIVERS.search(sentence) and not future:
         return sentence, 0.2, SELF_DELIVERY
     return None
+
+
+def verb_roots(text: str) -> frozenset[tuple[str, str]]:
+    """(separable prefix, root) of the infinitives in a promise: "opstellen" -> ("op", "stel")."""
+    out = set()
+    for word in re.findall(r"\b[a-zë]{3,}en\b", text):
+        prefix = next((p for p in SEPARABLE if word.startswith(p) and len(word) > len(p) + 4), "")
+        out.add((prefix, _root(word[len(prefix) : -2])))
+    return frozenset(out)
+
+
+def _participle_roots(sentence: str) -> frozenset[tuple[str, str]]:
+    """(separable prefix, root) of the past participles in a sentence: "opgesteld", "gemaakt",
+    "ontwikkeld" (an inseparable prefix takes no "ge")."""
+    out = set()
+    for word in re.findall(r"\b[a-zë]{5,}\b", sentence):
+        prefix = next((p for p in SEPARABLE if word.startswith(p + "ge")), "")
+        rest = word[len(prefix) :]
+        stem = rest[2:] if rest.startswith("ge") else rest
+        if stem is rest and not rest.startswith(INSEPARABLE):
+            continue  # no "ge": an infinitive or noun, not a participle
+        for ending in ("en", "d", "t") if stem is not rest else ("d", "t"):
+            if stem.endswith(ending) and len(stem) > len(ending) + 1:
+                out.add((prefix, _root(stem[: -len(ending)])))
+    return frozenset(out)
+
+
+def _root(stem: str) -> str:
+    """Doubled letters collapsed, so "stell" (stellen) meets "stel" (gesteld), "mak" "maak"."""
+    return re.sub(r"(.)\1", r"\1", stem)
 
 
 def _date_score(

@@ -166,7 +166,7 @@ def test_a_bare_head_in_a_footnote_is_the_group_named_near_its_marker():
     group = "organisation:coalitie-zorgwerk"
     assert found == [
         (group, "organisation:actiz", "member-list:colon:head"),
-        (group, "organisation:zorgverzekeraars-nederland", "member-list:colon:head"),
+        (group, "organisation:zn", "member-list:colon:head"),
         (group, "organisation:fnv", "member-list:colon:head"),
         (group, "organisation:cnv", "member-list:colon:head"),
     ]  # fmt: skip
@@ -244,3 +244,46 @@ def test_split_items_cuts_pipes_missing_separators_and_appositions():
         ("VNO-NCW", "organisation:vno-ncw"),
         ("MKB-Nederland", "organisation:mkb-nederland"),
     ]
+
+
+# --- lists in list-item passages and semicolon lists ----------------------------------------
+
+SPORT = ("Het Sportakkoord Samen Bewegen loopt sinds 2022.\n\n"
+         "Het akkoord is ondertekend door de volgende partijen:\n\n")  # fmt: skip
+
+
+@pytest.mark.parametrize("bullet", ["•", "-"])
+def test_a_bulleted_list_after_the_lead_in_belongs_to_the_agreement_named_before(bullet):
+    items = ["Ministerie van VWS;", "Divosa;", "Huisartsen Nederland (HN);",
+             "Sportkoepel Oost;", "Nibud."]  # fmt: skip
+    body = SPORT + "\n".join(f"{bullet} {i}" for i in items) + "\n\nDaarna volgt de evaluatie."
+    found = [(m.group, m.organisation, m.text, m.rule) for m in memberships_of(letter_from(
+        brief(body)))]  # fmt: skip
+    group, rule = "programme:sportakkoord-samen-bewegen", "member-list:colon:thing"
+    assert found == [
+        (group, "organisation:vws", "Ministerie van VWS", rule),
+        (group, "organisation:divosa", "Divosa", rule),
+        (group, "organisation:hn", "Huisartsen Nederland (HN)", rule),
+        (group, "organisation:sportkoepel-oost", "Sportkoepel Oost", rule),
+        (group, "organisation:nibud", "Nibud", rule),
+    ]  # fmt: skip
+
+
+def test_a_semicolon_list_with_a_typo_and_an_apposition():
+    body = ("Het Actieplan Gezond Wonen loopt tot 2030. Het plan is opgesteld samen met de "
+            "volgende partners: Aedes, vereniging van woningcorporaties; VNB; de Woonbond; "
+            "Divosa en de Landelijke Huurdersvereniging (LHV).")  # fmt: skip
+    found = [(m.organisation.removeprefix("organisation:"), m.text)
+             for m in memberships_of(letter_from(brief(body)))]  # fmt: skip
+    assert found == [
+        ("aedes", "Aedes, vereniging van woningcorporaties"), ("vng", "VNB"),
+        ("woonbond", "Woonbond"), ("divosa", "Divosa"),
+        ("lhv", "Landelijke Huurdersvereniging (LHV)"),
+    ]  # fmt: skip
+    assert {m.group for m in memberships_of(letter_from(brief(body)))} == {
+        "programme:actieplan-gezond-wonen"}  # fmt: skip
+
+
+def test_a_bare_agreement_with_nothing_named_before_gives_no_group():
+    body = "Het akkoord is ondertekend door de volgende partijen:\n\n• Divosa;\n• Nibud;\n• VNG."
+    assert memberships_of(letter_from(brief(body))) == ()

@@ -393,3 +393,34 @@ def test_stance(sentence: str, stances: list[str | None]) -> None:
 )
 def test_no_motion_is_named(sentence: str) -> None:
     assert motions(letter_from(f"Betreft Test\n\n{sentence}\n")) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "stances"),
+    [
+        # follow-up sentences about "deze motie" / "de motie" / "die motie" carry the stance
+        ("De motie van het lid Bikker verzoekt de regering om een meldplicht. "
+         "Met de nieuwe regeling geef ik invulling aan deze motie.", ["invulling"]),
+        ("De motie-Bikker/Van der Plas vraagt om een meldplicht. Ik voer deze motie uit.",
+         ["uitvoering"]),
+        ("De motie-Bikker vraagt om een meldplicht. Daarmee is aan de motie voldaan en "
+         "beschouw ik de motie als afgedaan.", ["afgedaan"]),
+        ("De motie-Bikker vraagt om een meldplicht. Ik voer deze motie niet uit.", [None]),
+        # an intro "reactie" gives way to a later, more decisive stance on a later mention
+        ("Ook reageer ik op de motie van het lid Bikker.\n\nMotie-Bikker\n\n"
+         "De motie van het lid Bikker vraagt om een meldplicht. Met de regeling voer ik die "
+         "motie uit.", ["reactie", None, "uitvoering"]),
+        # a named stance is overruled by a more decisive follow-up
+        ("Met de regeling is uitvoering gegeven aan de motie-Bikker. Ik beschouw deze motie "
+         "daarmee als afgedaan.", ["afgedaan"]),
+        # the follow-up belongs to the motion named last
+        ("De motie-Bikker vraagt om een meldplicht. De motie-Eerdmans vraagt om een register. "
+         "Ik voer deze motie uit.", [None, "uitvoering"]),
+        # two passages on: no longer about that motion
+        ("De motie-Bikker vraagt om een meldplicht.\n\nEen tweede alinea.\n\n"
+         "Ik voer deze motie uit.", [None]),
+    ],
+)  # fmt: skip
+def test_stance_from_follow_up_sentences(body: str, stances: list[str | None]) -> None:
+    found = motions(letter_from(f"Betreft Test\n\n{body}\n"))
+    assert [m.stance for m in found] == stances

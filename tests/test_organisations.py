@@ -263,6 +263,15 @@ def test_the_learned_name_is_the_long_form():
         ("De Vaste commissie voor SZW en de commissie VWS.",
          [("Vaste commissie voor SZW", "vaste-commissie-szw", "committee"),
           ("commissie VWS", "vaste-commissie-vws", "committee")]),
+        # three letters: only as an item of its own in a list naming three or more bodies
+        ("Partners zijn Divosa; VNB; de Woonbond en het Nibud.",
+         [("Divosa", "divosa", "vocabulary"), ("VNB", "vng", "abbreviation-typo"),
+          ("Woonbond", "woonbond", "vocabulary"), ("Nibud", "nibud", "vocabulary")]),
+        ("Partners zijn Divosa, VNB en Nibud.",
+         [("Divosa", "divosa", "vocabulary"), ("Nibud", "nibud", "vocabulary")]),
+        ("Met Divosa, Nibud en Woonbond maakt de VNB-regio afspraken.",
+         [("Divosa", "divosa", "vocabulary"), ("Nibud", "nibud", "vocabulary"),
+          ("Woonbond", "woonbond", "vocabulary")]),
     ],
 )  # fmt: skip
 def test_variants_typos_and_case(sentence, expected):
@@ -293,6 +302,10 @@ def test_variants_typos_and_case(sentence, expected):
          [("lerend netwerk Schuldhulp Oost", "lerend-netwerk-schuldhulp-oost")]),
         ("Het Trimbos Instituut en de Universiteit Twente.",
          [("Trimbos Instituut", "trimbos-instituut"), ("Universiteit Twente", "universiteit-twente")]),
+        ("Het Kempen-instituut, de Huurdersbond en het Nederlands Sportinstituut.",
+         [("Kempen-instituut", "kempen-instituut"), ("Huurdersbond", "huurdersbond"),
+          ("Nederlands Sportinstituut", "nederlands-sportinstituut")]),
+        ("De Vakbond en het Verbond spreken.", []),  # a head word alone names nothing
     ],
 )  # fmt: skip
 def test_municipalities_and_names_found_by_pattern(sentence, expected):
@@ -318,9 +331,41 @@ def test_funds_laws_programmes_and_plain_nouns_are_no_organisations(sentence):
     assert found == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("De Gezondheidsfondsen voor Beweging (GvB) en later de GvB.",
+         [("Gezondheidsfondsen voor Beweging", "gvb"), ("GvB", "gvb"), ("GvB", "gvb")]),
+        ("Huisartsen Nederland (HN) en de HN.",
+         [("Huisartsen Nederland", "hn"), ("HN", "hn"), ("HN", "hn")]),
+        ("Het Europees Cultuurfondsen Plus (ECF+) en de Sportfondsen Regeling (SFR).", []),
+        ("De sportkoepel NOC*NSF en NOC*NSF.", [("NOC*NSF", "noc-nsf")] * 2),
+    ],
+)  # fmt: skip
+def test_bodies_defined_with_an_abbreviation_beyond_head_words(sentence, expected):
+    found = [(m.text, m.entity.removeprefix("organisation:")) for m in mentions_in(brief(sentence))]
+    assert [f for f in found if f[0] != "Sociale Zaken"] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("Het Longfonds helpt.", "longfonds"),
+        ("Het Jeugdfonds Sport & Cultuur betaalt de contributie.", "jeugdfonds-sport-en-cultuur"),
+        ("Volgens het Nibud is dat te weinig.", "nibud"),
+        ("Jongeren Op Gezond Gewicht werkt met gemeenten.", "jogg"),
+        ("Het Nederlands Jeugdinstituut (NJi) adviseert.", "nji"),
+        ("De Nederlandse Vereniging van Banken deelt cijfers.", "nvb"),
+        ("GGD GHOR Nederland coördineert.", "ggd-ghor"),
+    ],
+)
+def test_common_bodies_get_the_key_a_defining_letter_gives_them(sentence, key):
+    assert keys(mentions_in(brief(sentence))) - {"szw"} == {key}
+
+
 def test_an_unknown_name_in_a_partner_list_becomes_an_organisation():
     text = brief("Zie de noot.", "1 De Alliantie Wijkaanpak bestaat uit de volgende partners: "
-                 "VNG, Divosa, Zorgverzekeraars Nederland (ZN), V&VN, beroepsvereniging van "
+                 "VNG, Divosa, Zelfstandige Klinieken Oost (ZKO), V&VN, beroepsvereniging van "
                  "verpleegkundigen en Buurtwerk Oost.")  # fmt: skip
     found = [(m.text, m.entity.removeprefix("organisation:"), m.name, m.rule)
              for m in mentions_in(text)]  # fmt: skip
@@ -328,7 +373,7 @@ def test_an_unknown_name_in_a_partner_list_becomes_an_organisation():
         ("Alliantie Wijkaanpak", "alliantie-wijkaanpak", "Alliantie Wijkaanpak", "pattern-name"),
         ("VNG", "vng", "Vereniging van Nederlandse Gemeenten", "vocabulary"),
         ("Divosa", "divosa", "Divosa", "vocabulary"),
-        ("Zorgverzekeraars Nederland (ZN)", "zn", "Zorgverzekeraars Nederland", "enumeration-item"),
+        ("Zelfstandige Klinieken Oost (ZKO)", "zko", "Zelfstandige Klinieken Oost", "enumeration-item"),
         ("V&VN, beroepsvereniging van verpleegkundigen", "venvn", "V&VN", "enumeration-item"),
         ("Buurtwerk Oost", "buurtwerk-oost", "Buurtwerk Oost", "enumeration-item"),
     ]  # fmt: skip
@@ -364,10 +409,17 @@ def test_spelling_variants():
     [("Landelijke Vereniging van Wijkteams", True), ("Centraal Orgaan opvang asielzoekers", True),
      ("Uitvoeringsinstituut Werknemersverzekeringen", True), ("Europees Sociaal Fonds Plus", False),
      ("Verdere Integratie op de Arbeidsmarkt", False), ("Wet Toezicht Gelijke Kansen", False),
-     ("Regionale Mobiliteitsteams", False), ("Actieplan Werk", False)],
+     ("Regionale Mobiliteitsteams", False), ("Actieplan Werk", False),
+     ("Gezondheidsfondsen voor Beweging", True), ("Europese Gezondheidsfondsen Plus", False),
+     ("Zorgfondsen Subsidieregeling Oost", False), ("Cultuurfonds Noord", False),
+     ("Huisartsen Nederland", True), ("Programma Digitaal Nederland", False)],
 )  # fmt: skip
 def test_looks_like_organisation(long_form, expected):
     assert looks_like_organisation(long_form) is expected
+
+
+def test_a_fund_abbreviation_with_a_plus_is_money():
+    assert looks_like_organisation("Sportfondsen Noord", "SFN+") is False
 
 
 def test_vocabulary_keys_are_unique_and_abbreviations_point_to_one_body():

@@ -353,3 +353,37 @@ def test_number_shapes(sentence: str, expected: list[tuple[str, float, str]]) ->
 )
 def test_not_statistics(sentence: str) -> None:
     assert _stats(sentence) == []
+
+
+EARLIER_SOURCE = """Betreft Test
+
+Het Nivel heeft de proef met avondspreekuren onderzocht.1 Op de deelnemende praktijken daalde \
+het aandeel gemiste afspraken van 12 procent naar 7 procent. Elders bleef het gelijk. Ook is \
+64 procent van de patiënten tevreden.
+
+Volgens het RIVM heeft 30 procent van de volwassenen overgewicht. Daarnaast is 15 procent \
+van de kinderen te zwaar.
+
+Het CBS telde 41 procent meer aanvragen.2 Het kabinet trekt € 3 miljoen uit en 20 procent \
+gaat naar gemeenten.
+
+1 Nivel, 2025, Evaluatie avondspreekuren huisartsen
+2 CBS, 2024, Statline: aanvragen
+"""
+
+
+def test_source_of_an_earlier_sentence_in_the_paragraph() -> None:
+    """A figureless sentence with a source ("X heeft de proef onderzocht.¹") is the source of the
+    figures after it in its paragraph; a sentence whose own figures have a source is not."""
+    letter = build_letter(parse_text(EARLIER_SOURCE, source="x.txt"), "sha")
+    found = extract_statistics(LetterContext.of(letter))
+    assert [(s.value, s.publisher, s.rule, s.confidence) for s in found] == [
+        ("12 procent", "Nivel", "percentage+footnote-previous-sentence", 0.5),
+        ("7 procent", "Nivel", "percentage+footnote-previous-sentence", 0.5),
+        ("64 procent", "Nivel", "percentage+footnote-earlier-sentence", 0.43),
+        ("30 procent", "RIVM", "percentage+inline", 0.77),
+        ("15 procent", None, "percentage+none", 0.95),  # its sentence before has its own source
+        ("41 procent", "CBS", "percentage+footnote", 0.9),
+        ("€ 3 miljoen", None, "euro+none", 0.95),
+        ("20 procent", None, "percentage+none", 0.95),
+    ]  # fmt: skip
