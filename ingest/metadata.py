@@ -159,7 +159,8 @@ def _first_heading(blocks: Sequence[Block]) -> str | None:
         text = re.sub(r"^Nr\.\s*\w+\s+", "", block.text.strip())  # "Nr. 1158 BRIEF VAN ..."
         if (
             text.lower() in _GENERIC_HEADINGS
-            or text.startswith(("Ministerie van", "Aan de ", "Geachte"))
+            or text.startswith(("Ministerie van", "Aan de ", "Geachte", "Vergaderjaar"))
+            or re.match(r"(?:Tweede|Eerste) Kamer der Staten-Generaal", text)
             or _PLACE_DATE.search(text)
             or re.match(r"\d{1,2} ?\d{3}\b", text)  # "29 544 Arbeidsmarktbeleid"
         ):
