@@ -33,8 +33,9 @@ test: $(STAMP) ## Run the test suite (and ruff)
 lint: $(STAMP) ## Run ruff
 	$(BIN)/ruff check .
 
-bench: $(STAMP) ## Benchmarks: ingest throughput (text, PDF; 1 and 2 workers) -> docs/benchmarks.md
+bench: $(STAMP) ## Benchmarks: ingest throughput, search (Whoosh vs FTS5) -> docs/benchmarks.md
 	$(BIN)/python scripts/bench_ingest.py --out docs/benchmarks.md
+	$(BIN)/python scripts/bench_search.py --out docs/benchmarks.md
 
 clean: ## Remove the knowledge base and caches (keeps .venv)
 	rm -rf build .pytest_cache .ruff_cache test-artifacts

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kb.cli_knowledge import add_commands as add_knowledge_commands
+from kb.cli_search import add_commands as add_search_commands
 from kb.exporting import export_all
 from kb.ingesting import (
     FileResult,
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.set_defaults(run=run_stats)
     add_knowledge_commands(commands, common)
+    add_search_commands(commands, common)
     return parser
 
 

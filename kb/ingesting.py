@@ -10,11 +10,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.models import IngestWarning, Letter
 from ingest.pipeline import SUFFIXES, read_letter, supported
+from kb.search.index import SearchIndex
 from kb.settings import default_workers
 from kb.store import Failure, Outcome, Store
 
@@ -111,7 +112,19 @@ def ingest_paths(
         results.append(result)
         if progress is not None:
             progress(done, len(files), result)
-    return _report(results, time.perf_counter() - started)
+    report = _report(results, time.perf_counter() - started)
+    return _update_index(store, report) if report.added or report.replaced else report
+
+
+def _update_index(store: Store, report: IngestReport) -> IngestReport:
+    """Bring the search index in step with the letters just stored; a failure is a warning."""
+    try:
+        SearchIndex.sync(store)
+    except Exception as error:  # the store is the truth; the index can be rebuilt from it
+        where = str(store.directory / "index")
+        advice = f"search index not updated ({error}); run `kb index --rebuild`"
+        return replace(report, warnings=(*report.warnings, (where, advice)))
+    return report
 
 
 def _read_all(
