@@ -32,7 +32,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
 
-from bench_ingest import _write_section as write_section  # noqa: E402
 from bench_ingest import machine  # noqa: E402
 
 from ingest.models import (  # noqa: E402
@@ -408,6 +407,7 @@ def fts5_build(kb_dir: Path, path: Path) -> int:
 
     Returns the number of rows.
     """
+    path.unlink(missing_ok=True)  # a rebuild starts from nothing, as kb's does
     db = sqlite3.connect(path)
     db.execute("ATTACH DATABASE ? AS kb", (str(kb_dir / "kb.sqlite"),))
     with db:
@@ -450,17 +450,20 @@ def whoosh_build(kb_dir: Path) -> int:
         return SearchIndex.rebuild(store).total_units
 
 
-def whoosh_open(kb_dir: Path):
+def whoosh_open(kb_dir: Path) -> object:
+    """kb's search index, opened once per process (SearchIndex.open caches it)."""
     from kb.search.index import SearchIndex
 
     return SearchIndex.open(kb_dir)
 
 
-def whoosh_search(index, query: BenchQuery, limit: int = 10) -> int:
+def whoosh_search(index: object, query: BenchQuery, limit: int = 10) -> int:
+    """kb's search as the CLI and UI call it (hits, snippets, facets); returns the total."""
     from kb.search.engine import SearchRequest, search
 
     result = search(index, SearchRequest(query.whoosh(), limit=limit))
-    assert result.error is None, (query.whoosh(), result.error)
+    if result.error is not None:  # a query kb cannot read would not measure search
+        raise RuntimeError(f"kb could not run {query.whoosh()!r}: {result.error}")
     return result.total
 
 
@@ -469,44 +472,50 @@ def whoosh_search(index, query: BenchQuery, limit: int = 10) -> int:
 
 @dataclass(frozen=True)
 class Measurement:
-    """What one engine did on one corpus."""
+    """What one engine did on one corpus; each RSS is `ru_maxrss` of a fresh child process."""
 
     engine: str
     units: int  # paragraphs, list items and footnotes in the index
     build_s: float
     index_mb: float
+    build_rss_mb: float  # peak of the process that built the index
     p50_ms: float
     p95_ms: float
-    peak_rss_mb: float  # ru_maxrss of the child process: interpreter, imports, build, queries
-    base_rss_mb: float  # RSS of the child after its imports, before the build
+    search_rss_mb: float  # peak of the process that opened the index and ran the queries
+    base_rss_mb: float  # that process after its imports, before opening the index
     matched: int  # queries with at least one hit
     mean_total: float  # mean number of hits per query
 
 
-def measure(
+def build_index(engine: str, kb_dir: Path) -> dict[str, float]:
+    """Build `engine`'s index from the store in `kb_dir` (run in a child process)."""
+    started = time.perf_counter()
+    if engine == "whoosh":
+        units = whoosh_build(kb_dir)
+    else:
+        units = fts5_build(kb_dir, _index_path(engine, kb_dir))
+    return {
+        "units": units,
+        "build_s": time.perf_counter() - started,
+        "index_mb": _size_mb(_index_path(engine, kb_dir)),
+        "build_rss_mb": _peak_rss_mb(),
+    }
+
+
+def time_queries(
     engine: str, kb_dir: Path, queries: list[BenchQuery], warmup: list[BenchQuery]
-) -> Measurement:
-    """Build, open once, run the warm-up queries, then time each of `queries` once.
+) -> dict[str, float]:
+    """Open the index once, run the warm-up queries, then time each of `queries` once.
 
     The warm-up queries are other queries of the same mix and no query is run twice, so
     caches of postings or pages help (as in a long-running process) but a cache of results
     cannot answer a timed query.
     """
-    if engine == "whoosh":
-        import kb.search.engine  # noqa: F401  (imports belong to the baseline, not the build)
-
-        build, index_path = whoosh_build, kb_dir / "index"
-    else:
-        index_path = kb_dir.parent / "fts5.sqlite"
-        build = lambda kb: fts5_build(kb, index_path)  # noqa: E731
     base = _rss_mb()
-    started = time.perf_counter()
-    units = build(kb_dir)
-    build_s = time.perf_counter() - started
     if engine == "whoosh":
         handle, run = whoosh_open(kb_dir), whoosh_search
     else:
-        handle, run = fts5_open(index_path), lambda db, q: fts5_search(db, q)[0]
+        handle, run = fts5_open(_index_path(engine, kb_dir)), lambda db, q: fts5_search(db, q)[0]
     for q in warmup:
         run(handle, q)
     totals, latencies = [], []
@@ -514,19 +523,18 @@ def measure(
         started = time.perf_counter()
         totals.append(run(handle, q))
         latencies.append((time.perf_counter() - started) * 1000)
-    cuts = statistics.quantiles(latencies, n=20, method="inclusive")
-    return Measurement(
-        engine=engine,
-        units=units,
-        build_s=build_s,
-        index_mb=_size_mb(index_path),
-        p50_ms=statistics.median(latencies),
-        p95_ms=cuts[18],
-        peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        base_rss_mb=base,
-        matched=sum(1 for t in totals if t),
-        mean_total=statistics.fmean(totals),
-    )
+    return {
+        "p50_ms": statistics.median(latencies),
+        "p95_ms": statistics.quantiles(latencies, n=20, method="inclusive")[18],
+        "search_rss_mb": _peak_rss_mb(),
+        "base_rss_mb": base,
+        "matched": sum(1 for t in totals if t),
+        "mean_total": statistics.fmean(totals),
+    }
+
+
+def _index_path(engine: str, kb_dir: Path) -> Path:
+    return kb_dir / "index" if engine == "whoosh" else kb_dir.parent / "fts5.sqlite"
 
 
 def _rss_mb() -> float:
@@ -534,19 +542,37 @@ def _rss_mb() -> float:
     return int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
 
 
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
 def _size_mb(path: Path) -> float:
     files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
     return sum(p.stat().st_size for p in files) / 1024 / 1024
 
 
-def measure_in_child(engine: str, kb_dir: Path, query_file: Path) -> Measurement:
-    """Run `measure` in a fresh interpreter so the engines' memory is not mixed."""
+def in_child(phase: str, engine: str, kb_dir: Path, query_file: Path) -> dict[str, float]:
+    """Run one phase ("build" or "search") in a fresh interpreter: its memory is its own."""
     out = subprocess.run(
-        [sys.executable, __file__, "--measure", engine, "--kb", str(kb_dir),
+        [sys.executable, __file__, "--phase", phase, "--engine", engine, "--kb", str(kb_dir),
          "--query-file", str(query_file)],
         check=True, stdout=subprocess.PIPE, text=True,
     ).stdout  # fmt: skip
-    return Measurement(**json.loads(out.strip().splitlines()[-1]))
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _child(phase: str, engine: str, kb_dir: Path, query_file: Path) -> dict[str, float]:
+    """The work of `in_child`, in the child."""
+    if engine == "whoosh":
+        import kb.search.engine  # noqa: F401  (imports count to the base, not the work)
+    if phase == "build":
+        return build_index(engine, kb_dir)
+    lists = json.loads(query_file.read_text(encoding="utf-8"))
+    queries, warmup = (
+        [BenchQuery(q["kind"], tuple(q["terms"]), q["years"] and tuple(q["years"])) for q in qs]
+        for qs in (lists["queries"], lists["warmup"])
+    )
+    return time_queries(engine, kb_dir, queries, warmup)
 
 
 def run(sizes: list[int], count: int, seed: int) -> list[tuple[int, int, list[Measurement]]]:
@@ -562,7 +588,14 @@ def run(sizes: list[int], count: int, seed: int) -> list[tuple[int, int, list[Me
             letters = build_corpus(kb_dir, pool, size, seed)
             lists = {name: [asdict(q) for q in qs] for name, qs in queries.items()}
             query_file.write_text(json.dumps(lists), encoding="utf-8")
-            found = [measure_in_child(e, kb_dir, query_file) for e in ("whoosh", "fts5")]
+            found = [
+                Measurement(
+                    engine=engine,
+                    **in_child("build", engine, kb_dir, query_file),
+                    **in_child("search", engine, kb_dir, query_file),
+                )
+                for engine in ("whoosh", "fts5")
+            ]
         for m in found:
             print(f"{size} passages, {letters} letters: {m}", flush=True)
         rows.append((size, letters, found))
@@ -576,7 +609,7 @@ def table(rows: list[tuple[int, int, list[Measurement]]]) -> str:
     """The markdown table: one line per corpus size and engine."""
     lines = [
         "| passages | engine | build s | passages/s | index MB | p50 ms | p95 ms | "
-        "peak RSS MB (base) | queries with hits | mean hits | p95 Whoosh/FTS5 |",
+        "peak RSS MB build / search | queries with hits | mean hits | p95 Whoosh/FTS5 |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for size, _, (whoosh, fts5) in rows:
@@ -585,8 +618,8 @@ def table(rows: list[tuple[int, int, list[Measurement]]]) -> str:
             lines.append(
                 f"| {size:,} | {name} | {m.build_s:.1f} | {m.units / m.build_s:,.0f} | "
                 f"{m.index_mb:.1f} | {m.p50_ms:.2f} | {m.p95_ms:.2f} | "
-                f"{m.peak_rss_mb:.0f} ({m.base_rss_mb:.0f}) | {m.matched} | {m.mean_total:,.0f} | "
-                f"{ratio if m is whoosh else ''} |"
+                f"{m.build_rss_mb:.0f} / {m.search_rss_mb:.0f} | {m.matched} | "
+                f"{m.mean_total:,.0f} | {ratio if m is whoosh else ''} |"
             )
     return "\n".join(lines)
 
@@ -607,18 +640,21 @@ def report(
         "organisations, years and numbers swapped from the seeds' own vocabulary; dates",
         f"2018–2029; seed {seed}): {letters}. 'Passages' are the indexed units: paragraphs and",
         "list items (headings are not units of their own; kb adds them to the passages under",
-        f"them) and footnotes. Queries: {count} ({mix}), words drawn from the seeds.",
+        f"them) and footnotes. Queries: {count} ({mix}), words drawn from the seeds. The",
+        "generator recombines a fixed vocabulary, so at 100,000 passages a word's postings are",
+        "denser than in a real corpus of that size: a load on both engines.",
     )
+    base = max(m.base_rss_mb for _, _, found in rows for m in found)
     engines = (
-        "Each engine runs in its own child process: it builds its index from the same store,",
-        f"opens it once, runs {count} other queries of the same mix to warm up (so no result",
-        "cache can answer the timed ones), then times each of the queries once. Whoosh:",
+        "Each engine builds its index from the same store in one child process; in a second",
+        f"one it opens the index once, runs {count} other queries of the same mix to warm up",
+        "(so no result cache can answer the timed ones), then times each query once. Whoosh:",
         "`kb.search.engine.search(index, SearchRequest(query, limit=10))` (ranked hits,",
         "snippets, facets, total). FTS5 (the tkconv approach): `fts5(text, tokenize='unicode61",
         "remove_diacritics 2')`, bm25 top 10 with `snippet()` plus `count(*)` for the total,",
-        "filters on unindexed columns. Peak RSS is `resource.getrusage().ru_maxrss` of the",
-        "child process (interpreter and imports included; in brackets its RSS before the",
-        "build). Hit counts differ: kb stems, decompounds and joins hyphen variants.",
+        "filters on unindexed columns. Peak RSS is `resource.getrusage().ru_maxrss` of each",
+        f"child process, interpreter and imports included (at most {base:.0f} MB before the",
+        "index is opened). Hit counts differ: kb stems, decompounds and joins hyphen variants.",
     )
     return "\n".join(
         [
@@ -637,24 +673,31 @@ def report(
     )
 
 
+def write_section(path: Path, section: str) -> None:
+    """Put `section` between the search markers of `path`, or append it; keep the rest."""
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if START in old and END in old:
+        new = old[: old.index(START)] + section + old[old.index(END) + len(END) :]
+    else:
+        new = old.rstrip("\n") + "\n\n" + section + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="markdown file to update")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--queries", type=int, default=200, help="queries per engine and size")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--measure", choices=("whoosh", "fts5"), help=argparse.SUPPRESS)
+    # The child processes of `in_child`:
+    parser.add_argument("--phase", choices=("build", "search"), help=argparse.SUPPRESS)
+    parser.add_argument("--engine", choices=("whoosh", "fts5"), help=argparse.SUPPRESS)
     parser.add_argument("--kb", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--query-file", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.measure:  # the child process of measure_in_child
-        lists = json.loads(args.query_file.read_text(encoding="utf-8"))
-        queries, warmup = (
-            [BenchQuery(q["kind"], tuple(q["terms"]), q["years"] and tuple(q["years"])) for q in qs]
-            for qs in (lists["queries"], lists["warmup"])
-        )
-        found = measure(args.measure, args.kb, queries, warmup)
-        print(json.dumps(asdict(found)))
+    if args.phase:
+        print(json.dumps(_child(args.phase, args.engine, args.kb, args.query_file)))
         return 0
     load = os.getloadavg()[0]
     rows = run(args.sizes, args.queries, args.seed)
