@@ -1,11 +1,14 @@
 """The search benchmark's corpus generator, query set and FTS5 yardstick (not a timed test)."""
 
 import importlib.util
+import json
+import random
 import re
 import sqlite3
 import sys
 import unicodedata
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -95,8 +98,6 @@ def test_generated_spans_point_into_the_text(pool) -> None:
     ],
 )
 def test_vary_swaps_names_shifts_years_and_keeps_the_shape(pool, text, expected) -> None:
-    import random
-
     assert re.match(expected, bench._vary(text, pool, random.Random(1), 3))
 
 
@@ -227,9 +228,6 @@ def test_the_table_has_one_line_per_size_and_engine() -> None:
 
 def test_fts5_child_processes_build_and_search(small_kb, pool, tmp_path) -> None:
     """The two phases as `make bench` runs them, in fresh interpreters, on the small corpus."""
-    import json
-    from dataclasses import asdict
-
     folder = small_kb[0]
     query_file = tmp_path / "queries.json"
     timed = [Q("word", ("werkgevers",)), Q("footnote", ("cbs",))]
