@@ -19,6 +19,7 @@ from whoosh import index as windex
 from whoosh import scoring, writing
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import Schema
+from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
@@ -215,7 +216,9 @@ def _live_terms(reader: IndexReader, fieldname: str) -> Iterator[str]:
 def _reusable(directory: Path) -> windex.Index | None:
     """The index in `directory` if this kb version can use it: its fields and analyzers."""
     try:
-        ix = windex.open_dir(str(directory))
+        # Without mmap: whoosh-reloaded would copy the whole mapped postings file into memory
+        # (search RSS 1.09 GB -> 127 MB at 100k passages, same latency; docs/benchmarks.md).
+        ix = FileStorage(str(directory), supports_mmap=False).open_index()
         if not set(schema_names()) <= set(ix.schema.names()):
             return None
         for name in (EXACT, PARTS, TITLE, SECTION):
