@@ -14,30 +14,19 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from seedletters import SEEDS, letter_from, seed
 
 from ingest.memberships import extract_memberships, list_region, split_items
 from ingest.models import Letter, Membership
 from ingest.nlp import LetterContext
 from ingest.organisations import extract_organisations
-from ingest.pipeline import build_letter, read_letter
-from ingest.readers.text import parse_text
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-SEEDS = {
-    "000": "000_6adc83efdee732d0.txt",
-    "001": "001_a4dc7a71a65ae17e.txt",
-    "002": "002_080da9ed5327206a.txt",
-    "003": "003_a17b3276b8151254.txt",
-    "004": "004_e70a85e84504e092.txt",
-}
 TASKFORCE = "organisation:taskforce-via"
 AGENDA = "programme:werkagenda-via"
 NETWORK = "organisation:lerend-netwerk-intensieve-begeleiding-van-werkzoekenden-met-een-migratieachtergrond"
 
 
-@cache
-def seed(name: str) -> Letter:
-    return read_letter(CORPUS / SEEDS[name], knowledge=False)
 
 
 def memberships_of(letter: Letter) -> tuple[Membership, ...]:
@@ -54,8 +43,6 @@ def members(memberships: tuple[Membership, ...], group: str) -> list[str]:
     return [m.organisation.removeprefix("organisation:") for m in memberships if m.group == group]
 
 
-def letter_from(text: str) -> Letter:
-    return build_letter(parse_text(text, source="brief.txt"), "sha")
 
 
 def brief(body: str, footnotes: str = "") -> str:

@@ -11,28 +11,18 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from seedletters import SEEDS, letter_from, seed
 
 from ingest.models import Letter, MotionMention
 from ingest.motions import extract_motions
 from ingest.nlp import LetterContext
-from ingest.pipeline import build_letter, read_letter
-from ingest.readers.text import parse_text
+from ingest.pipeline import read_letter
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 REALDOCS = ROOT / "tests" / "fixtures" / "realdocs"
-SEEDS = {
-    "000": "000_6adc83efdee732d0.txt",
-    "001": "001_a4dc7a71a65ae17e.txt",
-    "002": "002_080da9ed5327206a.txt",
-    "003": "003_a17b3276b8151254.txt",
-    "004": "004_e70a85e84504e092.txt",
-}
 
 
-@cache
-def seed(name: str) -> Letter:
-    return read_letter(CORPUS / SEEDS[name], knowledge=False)
 
 
 @cache
@@ -44,8 +34,6 @@ def motions(letter: Letter) -> tuple[MotionMention, ...]:
     return extract_motions(LetterContext.of(letter))
 
 
-def letter_from(text: str) -> Letter:
-    return build_letter(parse_text(text, source="brief.txt"), "sha")
 
 
 def row(m: MotionMention) -> tuple:

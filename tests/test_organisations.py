@@ -14,8 +14,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from seedletters import SEEDS, letter_from, seed
 
-from ingest.models import EntityType, Letter, Mention
+from ingest.models import EntityType, Mention
 from ingest.nlp import LetterContext
 from ingest.organisations import (
     abbreviation_definitions,
@@ -26,22 +27,10 @@ from ingest.organisations import (
     variants,
     vocabulary,
 )
-from ingest.pipeline import build_letter, read_letter
-from ingest.readers.text import parse_text
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-SEEDS = {
-    "000": "000_6adc83efdee732d0.txt",
-    "001": "001_a4dc7a71a65ae17e.txt",
-    "002": "002_080da9ed5327206a.txt",
-    "003": "003_a17b3276b8151254.txt",
-    "004": "004_e70a85e84504e092.txt",
-}
 
 
-@cache
-def seed(name: str) -> Letter:
-    return read_letter(CORPUS / SEEDS[name], knowledge=False)
 
 
 @cache
@@ -49,8 +38,6 @@ def seed_mentions(name: str) -> tuple[Mention, ...]:
     return extract_organisations(LetterContext.of(seed(name)))
 
 
-def letter_from(text: str) -> Letter:
-    return build_letter(parse_text(text, source="brief.txt"), "sha")
 
 
 def mentions_in(text: str) -> tuple[Mention, ...]:

@@ -8,44 +8,31 @@ Seed truth written by reading corpus/00x by hand. Left out on purpose (see inges
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 
 import pytest
+from seedletters import SEEDS, letter_from, seed
 
 from ingest.models import EntityType, Letter, Mention
 from ingest.nlp import LetterContext
 from ingest.people import extract_people, parties, party_named, slug, title_case
-from ingest.pipeline import build_letter, read_letter
-from ingest.readers.text import parse_text
+from ingest.pipeline import read_letter
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 REALDOCS = ROOT / "tests" / "fixtures" / "realdocs"
-SEEDS = {
-    "000": "000_6adc83efdee732d0.txt",
-    "001": "001_a4dc7a71a65ae17e.txt",
-    "002": "002_080da9ed5327206a.txt",
-    "003": "003_a17b3276b8151254.txt",
-    "004": "004_e70a85e84504e092.txt",
-}
 SZW = "Minister van Sociale Zaken en Werkgelegenheid"
 MP = ("role", "Kamerlid")
 INDIENER = ("role", "indiener")
 AUTEUR = ("role", "auteur")
 
 
-@cache
-def seed(name: str) -> Letter:
-    return read_letter(CORPUS / SEEDS[name], knowledge=False)
 
 
 def people(letter: Letter) -> tuple[Mention, ...]:
     return extract_people(LetterContext.of(letter))
 
 
-def letter_from(text: str) -> Letter:
-    return build_letter(parse_text(text, source="brief.txt"), "sha")
 
 
 def rows(letter: Letter, type: EntityType = EntityType.PERSON) -> list[tuple]:

@@ -13,6 +13,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from seedletters import SEEDS
 
 from ingest.models import EntityType, Letter, Mention
 from ingest.nlp import LetterContext
@@ -21,13 +22,6 @@ from ingest.programmes import DATA, Vocabulary, extract_programmes, load_vocabul
 from ingest.readers.text import parse_text
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-SEEDS = {
-    "000": "000_6adc83efdee732d0.txt",
-    "001": "001_a4dc7a71a65ae17e.txt",
-    "002": "002_080da9ed5327206a.txt",
-    "003": "003_a17b3276b8151254.txt",
-    "004": "004_e70a85e84504e092.txt",
-}
 PILOT, PROGRAMME, LAW, FUND = (
     EntityType.PILOT,
     EntityType.PROGRAMME,

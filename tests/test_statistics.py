@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from seedletters import SEEDS
 
 from ingest.models import Statistic
 from ingest.nlp import LetterContext
@@ -15,13 +16,6 @@ from ingest.readers.text import parse_text
 from ingest.statistics import extract_statistics
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-SEEDS = {
-    "000": "000_6adc83efdee732d0.txt",
-    "001": "001_a4dc7a71a65ae17e.txt",
-    "002": "002_080da9ed5327206a.txt",
-    "003": "003_a17b3276b8151254.txt",
-    "004": "004_e70a85e84504e092.txt",
-}
 MGK = "Monitor Gelijkwaardige Kansen"
 WEA = "Werkgevers Enquête Arbeidsmarkt 2021"
 ROA = "(On)gelijke toegang tot stage en werk voor jongeren met een migratieachtergrond"
