@@ -18,6 +18,7 @@ from typing import TextIO
 
 from kb.cli_knowledge import add_commands as add_knowledge_commands
 from kb.cli_search import add_commands as add_search_commands
+from kb.cli_ui import add_commands as add_ui_commands
 from kb.exporting import export_all
 from kb.ingesting import (
     FileResult,
@@ -107,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats.set_defaults(run=run_stats)
     add_knowledge_commands(commands, common)
     add_search_commands(commands, common)
+    add_ui_commands(commands, common)
     return parser
 
 

@@ -1,0 +1,9 @@
+"""Page placeholder: netwerk (being built)."""
+
+import streamlit as st
+
+from ui.common import current_kb, style
+
+style()
+kb = current_kb()
+st.title("netwerk")
