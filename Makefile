@@ -20,13 +20,23 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install kb with its dev tools
 
+# The browser tests drive Debian's Chromium (never a downloaded browser); installed when missing.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@echo "Installing Debian chromium for the browser tests"
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-liberation >/dev/null
+
 ingest: $(STAMP) ## Ingest corpus/ into the knowledge base (build/kb, or $$KB_DIR)
 	$(BIN)/kb ingest corpus/ --kb $(KB_DIR)
 
-run: ingest ## Set up, ingest corpus/ and show the knowledge base summary
+PORT ?= 8501
+run: ingest ## Set up, ingest corpus/ and open the app on http://127.0.0.1:8501
 	$(BIN)/kb stats --kb $(KB_DIR)
+	$(BIN)/kb ui --kb $(KB_DIR) --port $(PORT)
 
-test: $(STAMP) ## Run the test suite (and ruff)
+test: $(STAMP) $(CHROMIUM) ## Run the test suite (and ruff), browser tests included
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 
@@ -37,7 +47,10 @@ bench: $(STAMP) ## Benchmarks: ingest throughput, search (Whoosh vs FTS5) -> doc
 	$(BIN)/python scripts/bench_ingest.py --out docs/benchmarks.md
 	$(BIN)/python scripts/bench_search.py --out docs/benchmarks.md
 
+screenshots: $(STAMP) $(CHROMIUM) ## Browser tests, saving the README screenshots to docs/screenshots
+	KB_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q tests/test_e2e_browser.py
+
 clean: ## Remove the knowledge base and caches (keeps .venv)
 	rm -rf build .pytest_cache .ruff_cache test-artifacts
 
-.PHONY: help install ingest run test lint bench clean
+.PHONY: help install ingest run test lint bench screenshots clean
