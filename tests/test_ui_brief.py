@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_views_reader import S000, S001, S002, S003, S004, build_tiny_kb
+from tinykb import S000, S001, S002, S003, S004, build_tiny_kb
 
 from ui.common import esc, md
 from ui.links import entity_url
