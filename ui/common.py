@@ -8,6 +8,7 @@ knowledge base yet. Data loaders in the pages are `st.cache_data` functions keye
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 import streamlit as st
@@ -47,18 +48,34 @@ def current_kb() -> KB:
         raise  # st.stop() raises; this line keeps type checkers content
 
 
-@st.cache_resource(show_spinner=False)
 def search_index(directory: str) -> SearchIndex | None:
-    """The search index of the KB, opened once per process (None if it was never built)."""
+    """The search index of the KB, opened once per process (None while it was never built)."""
     try:
-        return SearchIndex.open(directory)
-    except NoIndex:
+        return _open_index(directory)
+    except NoIndex:  # not cached: a later `kb index` is seen at the next run
         return None
+
+
+@st.cache_resource(show_spinner=False)
+def _open_index(directory: str) -> SearchIndex:
+    return SearchIndex.open(directory)
 
 
 def esc(text: object) -> str:
     """Text from a letter, made safe to place inside HTML (never rendered as markup)."""
     return html.escape("" if text is None else str(text), quote=True)
+
+
+_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def md(text: object) -> str:
+    """Text from a letter, made safe for st.markdown and widget labels (which read Markdown).
+
+    Every ASCII punctuation mark is backslash-escaped (CommonMark allows that for all of
+    them), so no link, image, emphasis, :color[...] directive or $math$ comes out of a letter.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
 
 
 def style() -> None:
