@@ -7,6 +7,7 @@ DIR too: `make screenshots` writes the README's pictures to docs/screenshots/).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -70,6 +71,7 @@ def page(browser: Browser) -> Iterator[Page]:
 def shot(page: Page, name: str) -> None:
     """Save a screenshot as a test artifact (and for the README when KB_SCREENSHOTS is set)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    settle(page)
     page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=False)
     if target := os.environ.get("KB_SCREENSHOTS"):
         Path(target).mkdir(parents=True, exist_ok=True)
@@ -80,6 +82,10 @@ def settle(page: Page) -> None:
     """Wait until Streamlit has finished running the page's script."""
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]",
                            timeout=TIMEOUT)  # fmt: skip
+    # Charts and tables draw after the script ends: wait until no placeholder is left.
+    expect(page.locator("[data-testid=stSkeleton]")).to_have_count(0)
+    for chart in page.locator("[data-testid=stVegaLiteChart]").all():
+        expect(chart.locator("canvas, svg").first).to_be_visible()
 
 
 def assert_clean(page: Page) -> None:
@@ -93,5 +99,99 @@ def assert_clean(page: Page) -> None:
 def test_every_page_renders_without_errors(page: Page, app_url: str, name: str) -> None:
     page.goto(f"{app_url}/{name}")
     settle(page)
-    expect(page.locator("[data-testid=stMain] h1").first).to_be_visible()
+    expect(page.locator("[data-testid=stMain] :is(h1, h2)").first).to_be_visible()
     assert_clean(page)
+
+
+def pick_first(page: Page, label: str) -> None:
+    """Open the selectbox `label` and take its first option (keyboard, as a user could)."""
+    page.get_by_role("combobox", name=label).click()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    settle(page)
+
+
+def test_search_open_the_letter_at_the_hit_and_read_a_footnote(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/zoeken?q=motie+Ergin")
+    hit = page.get_by_role("link", name="Open in brief").first
+    expect(hit).to_be_visible()
+    expect(page.locator("mark", has_text="Ergin").first).to_be_visible()
+    shot(page, "zoeken")
+    hit.click()
+    page.wait_for_url("**/brief?id=002_080da9ed5327206a&van=*")
+    settle(page)
+    expect(page.locator(".kb-hit").first).to_contain_text("motie Ergin")
+    shot(page, "brief")
+    marker = page.locator(".kb-fn").first
+    marker.scroll_into_view_if_needed()
+    marker.hover()
+    expect(marker.locator(".kb-fn-pop")).to_be_visible()
+    shot(page, "brief-voetnoot")
+    marker.locator("a").first.click()
+    expect(page.locator(".kb-fns p:target")).to_have_count(1)
+    assert_clean(page)
+
+
+def test_timeline_item_and_open_commitment(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/tijdlijn")
+    settle(page)
+    expect(page.locator("[data-testid=stVegaLiteChart]").first).to_be_visible()
+    shot(page, "tijdlijn")
+    pick_first(page, "Kies een item")
+    expect(page.get_by_role("link", name="Open de brief bij deze zin")).to_be_visible()
+    assert "item=" in page.url
+    page.goto(f"{app_url}/toezeggingen?zoek=VIA&open=1")
+    settle(page)
+    pick_first(page, "Kies een toezegging")
+    expect(page.get_by_role("heading", name=re.compile("werkzame interventies"))).to_be_visible()
+    expect(page.get_by_role("link", name="Open de brief bij deze zin")).to_be_visible()
+    shot(page, "toezeggingen")
+    assert_clean(page)
+
+
+@pytest.mark.parametrize(
+    ("address", "answer", "name"),
+    [
+        ("moties?motie=Ergin", "geeft invulling", "moties"),
+        ("cijfers?zoek=9,6+procent+bijstand", "Kernindicatoren Integratie 2023", "cijfers"),
+        ("netwerk", "Lidmaatschap", "netwerk"),
+        ("over", "Waarschuwingen en mislukte bestanden", "over"),
+    ],
+)
+def test_pages_answer_from_a_shared_link(
+    page: Page, app_url: str, address: str, answer: str, name: str
+) -> None:
+    page.goto(f"{app_url}/{address}")
+    settle(page)
+    expect(page.get_by_text(answer).first).to_be_visible()
+    shot(page, name)
+    assert_clean(page)
+
+
+def hostile_id(kb_dir: Path) -> str:
+    with Store.open(kb_dir, create=False) as store:
+        row = store.db.execute(
+            "SELECT id FROM documents WHERE source LIKE ?", (f"%{HOSTILE.name}",)
+        ).fetchone()
+    return row[0]
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["brief?id={doc}", "zoeken?q=onveilige", "zoeken?q=deelnemers+vet", "toezeggingen?brief={doc}",
+     "moties?motie=Kwaad", "cijfers?zoek=12,5+procent", "netwerk?entiteit=letter:{doc}", "over",
+     "tijdlijn"],
+)  # fmt: skip
+def test_a_letter_full_of_html_and_script_only_shows_text(
+    page: Page, app_url: str, e2e_kb: Path, address: str
+) -> None:
+    page.goto(f"{app_url}/{address.format(doc=hostile_id(e2e_kb))}")
+    settle(page)
+    page.wait_for_timeout(500)  # give any injected handler (onerror, onload) time to fire
+    assert_clean(page)
+    html = page.content()
+    assert "<script>window.__pwned" not in html
+    assert page.locator("img[src=x], svg[onload], iframe[src^=javascript]").count() == 0
+    assert page.locator("a[href^=javascript]").count() == 0
+    if address.startswith("brief"):
+        expect(page.get_by_text("<script>window.__pwned", exact=False).first).to_be_visible()

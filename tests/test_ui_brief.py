@@ -1,4 +1,4 @@
-"""The reader page (ui/pages/brief.py) through Streamlit's AppTest, on the seed KB and a tiny KB."""
+"""The reader page (ui/screens/brief.py) through Streamlit's AppTest, on the seed KB and a tiny KB."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def page(kb: Path, monkeypatch: pytest.MonkeyPatch, **params: str) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.run()
     at.query_params = dict(params)
-    at.switch_page("pages/brief.py").run()
+    at.switch_page("screens/brief.py").run()
     assert not at.exception
     return at
 

@@ -43,7 +43,7 @@ def page(kb: Path, monkeypatch: pytest.MonkeyPatch, **params: str) -> AppTest:
     monkeypatch.setenv("KB_DIR", str(kb))
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.run()
-    at.switch_page("pages/cijfers.py")
+    at.switch_page("screens/cijfers.py")
     at.query_params.update(params)
     at.run()
     assert not at.exception

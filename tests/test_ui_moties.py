@@ -42,7 +42,7 @@ def page(kb: Path, monkeypatch: pytest.MonkeyPatch, **params: str) -> AppTest:
     monkeypatch.setenv("KB_DIR", str(kb))
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.run()
-    at.switch_page("pages/moties.py")
+    at.switch_page("screens/moties.py")
     at.query_params.update(params)
     at.run()
     assert not at.exception

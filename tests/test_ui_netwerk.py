@@ -63,7 +63,7 @@ def page(kb: Path, monkeypatch: pytest.MonkeyPatch, **params: str) -> AppTest:
     for name, value in params.items():
         at.query_params[name] = value
     at.run()
-    at.switch_page("pages/netwerk.py").run()
+    at.switch_page("screens/netwerk.py").run()
     assert not at.exception
     return at
 

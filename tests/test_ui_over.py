@@ -44,7 +44,7 @@ def page(kb: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("KB_DIR", str(kb))
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.run()
-    at.switch_page("pages/over.py").run()
+    at.switch_page("screens/over.py").run()
     assert not at.exception
     return at
 

@@ -47,7 +47,7 @@ def page(kb: Path, monkeypatch: pytest.MonkeyPatch, **params: str) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params.update(params)
     at.run()
-    at.switch_page("pages/tijdlijn.py").run()
+    at.switch_page("screens/tijdlijn.py").run()
     assert not at.exception
     return at
 

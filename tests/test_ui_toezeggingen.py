@@ -46,7 +46,7 @@ def page(kb: Path, monkeypatch: pytest.MonkeyPatch, **params: str) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params.update(params)
     at.run()
-    at.switch_page("pages/toezeggingen.py").run()
+    at.switch_page("screens/toezeggingen.py").run()
     assert not at.exception
     return at
 

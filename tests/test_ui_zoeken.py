@@ -23,7 +23,7 @@ def page(kb: Path, monkeypatch: pytest.MonkeyPatch, **params: str) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params.update(params)
     at.run()
-    at.switch_page("pages/zoeken.py").run()
+    at.switch_page("screens/zoeken.py").run()
     assert not at.exception
     return at
 

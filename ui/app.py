@@ -1,21 +1,33 @@
-"""The Streamlit app: `streamlit run ui/app.py` (or `kb ui`). Pages live in ui/pages/."""
+"""The Streamlit app: `streamlit run ui/app.py` (or `kb ui`). Pages live in ui/screens/.
+
+(Not in ui/pages/: Streamlit would also serve that folder as old-style pages, so a direct link
+such as /netwerk?entiteit=… would bypass this script and its navigation.)
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-st.set_page_config(page_title="Kennisbank Kamerbrieven", page_icon="📚", layout="wide")
+st.set_page_config(
+    page_title="Kennisbank Kamerbrieven", page_icon=":material/menu_book:", layout="wide"
+)
 
-# url_path is the shareable address of each page: /zoeken?q=..., /brief?id=..., ...
-PAGES = [
-    st.Page("pages/zoeken.py", title="Zoeken", icon="🔎", url_path="zoeken", default=True),
-    st.Page("pages/brief.py", title="Brief", icon="📄", url_path="brief"),
-    st.Page("pages/tijdlijn.py", title="Tijdlijn 2018–2029", icon="🗓️", url_path="tijdlijn"),
-    st.Page("pages/toezeggingen.py", title="Toezeggingen", icon="✅", url_path="toezeggingen"),
-    st.Page("pages/moties.py", title="Moties", icon="🏛️", url_path="moties"),
-    st.Page("pages/cijfers.py", title="Cijfers en bronnen", icon="📊", url_path="cijfers"),
-    st.Page("pages/netwerk.py", title="Netwerk", icon="🕸️", url_path="netwerk"),
-    st.Page("pages/over.py", title="Over deze kennisbank", icon="ℹ️", url_path="over"),
+# (file, title, Material icon, url_path): the url_path is each page's shareable address,
+# /zoeken?q=…, /brief?id=…; ui/links.py builds links to them.
+SCREENS = [
+    ("zoeken", "Zoeken", "search"),
+    ("brief", "Brief", "description"),
+    ("tijdlijn", "Tijdlijn 2018–2029", "timeline"),
+    ("toezeggingen", "Toezeggingen", "task_alt"),
+    ("moties", "Moties", "gavel"),
+    ("cijfers", "Cijfers en bronnen", "bar_chart"),
+    ("netwerk", "Netwerk", "hub"),
+    ("over", "Over deze kennisbank", "info"),
+]
+# Streamlit serves the default page at "/" only; a hidden start page forwards it to /zoeken.
+PAGES = [st.Page("screens/start.py", title="Start", default=True, visibility="hidden")] + [
+    st.Page(f"screens/{name}.py", title=title, icon=f":material/{icon}:", url_path=name)
+    for name, title, icon in SCREENS
 ]
 
 st.navigation(PAGES).run()
