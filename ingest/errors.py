@@ -44,6 +44,15 @@ class EncodingError(IngestError):
         )
 
 
+class NotInEncoding(IngestError):
+    def __init__(self, encoding: str, position: int) -> None:
+        super().__init__(
+            f"the text is neither UTF-8 nor {encoding} (invalid byte at offset {position})",
+            "find out how it was saved (file -i NAME), then convert it to UTF-8 or run with "
+            "that --encoding",
+        )
+
+
 class CorruptPdf(IngestError):
     def __init__(self, detail: str) -> None:
         super().__init__(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ingest import furniture as furn
 from ingest.clean import blocks_from_lines, join_lines, strip_markup, vocabulary
-from ingest.errors import BinaryFile, EmptyFile, EncodingError
+from ingest.errors import BinaryFile, EmptyFile, EncodingError, NotInEncoding
 from ingest.models import (
     FootnoteSource,
     Format,
@@ -28,18 +28,35 @@ from ingest.readers.text_footnotes import FootnoteZones
 _PAGE_START = re.compile(r"^ \S")
 
 
+# Files that are no text whatever their name says; a PDF often passes the control-byte test.
+_SIGNATURES = {
+    b"%PDF-": "a PDF",
+    b"PK\x03\x04": "a ZIP archive (a .docx or .odt?)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+}
+
+
 def decode(data: bytes, encoding: str | None = None) -> str:
-    """Decode file bytes; only UTF-8 (with or without BOM) unless an encoding is given."""
+    """Decode file bytes: UTF-8 (with or without BOM), else `encoding` if one is given."""
     if not data.strip():
         raise EmptyFile()
+    what = next((w for magic, w in _SIGNATURES.items() if data.startswith(magic)), None)
+    if what is not None:
+        raise BinaryFile(what)
     if b"\x00" in data[:4096] or _control_ratio(data[:4096]) > 0.05:
         raise BinaryFile()
-    if encoding:
-        return data.decode(encoding)
     try:
+        # UTF-8 first, also with --encoding: it is meant for the files that are not UTF-8, and
+        # decoding a UTF-8 file as cp1252 garbles it (or fails on bytes cp1252 lacks).
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise EncodingError(exc.start, _guess_encoding(data)) from None
+        if not encoding:
+            raise EncodingError(exc.start, _guess_encoding(data)) from None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise NotInEncoding(encoding, exc.start) from None
 
 
 def _control_ratio(sample: bytes) -> float:
@@ -178,12 +195,18 @@ def _furniture_at(lines: list[str], i: int, page: int, state: _State) -> int:
     if not line:
         return 0
     kind = furn.furniture_kind(line)
+    label = furn.margin_label(line)
     if kind is None and _norm(line) in state.headers:
+        # A margin label at every page top ("Datum") takes its value along, else that value
+        # ("2 oktober 2023") is left in the body, where it even passes for a footnote.
+        if label and not label[1] and label[0] is not FurnitureKind.SUBJECT:
+            taken = _label_then_value(lines, i, label[0], page, state)
+            if taken:
+                return taken
         kind = FurnitureKind.HEADER
     if kind is not None:
         state.furniture.append(Furniture(kind, line, page))
         return 1
-    label = furn.margin_label(line)
     if label is None:
         return 0
     kind, value = label

@@ -170,7 +170,8 @@ def _read_token(reader: _Reader, match: re.Match[str]) -> None:
     if match["field"] is not None:
         _read_filter(reader, match, negated)
     elif match["phrase"] is not None:
-        if match["phrase"].strip():
+        # Like a word, a phrase of punctuation only ('":"') has nothing to search for.
+        if re.search(r"\w", match["phrase"]):
             reader.clause(Phrase(" ".join(match["phrase"].split())), negated)
     elif not negated and match["word"] in OPERATORS:
         reader.operator(OPERATORS[match["word"]])
