@@ -177,8 +177,8 @@ def timeline(store: Store, first: int = 2018, last: int = 2029) -> list[Timeline
     """Letters, dated events and commitment due dates between two years, in date order."""
     lo, hi = f"{first:04d}-01-01", f"{last:04d}-12-31"
     items = [
-        TimelineItem("brief", d["title"] or d["id"], _pad(d["date"]), _pad(d["date"], end=True),
-                     d["id"], None)
+        TimelineItem("brief", d["title"] or d["id"], pad_date(d["date"]),
+                     pad_date(d["date"], end=True), d["id"], None)
         for d in kx._rows(store.db, "SELECT id, title, date FROM documents WHERE date IS NOT NULL")
     ]  # fmt: skip
     items += [
@@ -195,7 +195,7 @@ def timeline(store: Store, first: int = 2018, last: int = 2029) -> list[Timeline
     return sorted(inside, key=lambda i: (i.start, i.lane, i.label))
 
 
-def _pad(date: str, end: bool = False) -> str:
+def pad_date(date: str, end: bool = False) -> str:
     """ISO date of any precision to a full date: "2023" -> "2023-01-01" (or "-12-31")."""
     if len(date) == 10:
         return date

@@ -28,11 +28,11 @@ from kb.views.figures import (
     figures,
     group_table,
     groups,
-    recurring,
     same_source,
     search,
     source_options,
 )
+from kb.views.figures_recurring import recurring
 
 SEED_000 = "000_6adc83efdee732d0"
 BIJSTAND = (

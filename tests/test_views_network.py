@@ -14,17 +14,17 @@ from pathlib import Path
 import pytest
 
 from kb.graph import build_graph
+from kb.views.membership import membership_view
 from kb.views.network import (
     Entity,
     catalogue,
     default_entity,
-    membership_view,
     neighbourhood_view,
     parse_depth,
     resolve_entity,
     selected_node,
-    sentence_around,
 )
+from kb.views.sentences import sentence_around
 
 L2018, L2021, L2022, L2023, L2025 = (
     "001_a4dc7a71a65ae17e", "004_e70a85e84504e092", "003_a17b3276b8151254",

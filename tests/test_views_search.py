@@ -13,24 +13,20 @@ from kb.search.engine import MAX_LIMIT, SearchRequest, search
 from kb.search.index import SearchIndex
 from kb.store import Store
 from kb.views.search import (
-    EXPORT_COLUMNS,
     SearchState,
     clamp_page,
     date_label,
-    export_note,
     export_request,
-    export_rows,
     facet_options,
     letter_titles,
     page_count,
     run,
     shown_range,
-    to_csv,
-    to_json,
     year_bounds,
     year_filter,
     year_selection,
 )
+from kb.views.search_export import EXPORT_COLUMNS, export_note, export_rows, to_csv, to_json
 
 L000, L001, L002 = "000_6adc83efdee732d0", "001_a4dc7a71a65ae17e", "002_080da9ed5327206a"
 L003, L004 = "003_a17b3276b8151254", "004_e70a85e84504e092"

@@ -14,120 +14,34 @@ figure's value, quote, measure, population, period, source text, publication or 
 Hits are ranked by how many query words start a word of the value, measure or population (so
 "9,6 procent bijstand" puts the "9,6 procent" that "ontving bijstand" first), then date order.
 
-Recurring figures: see `recurring`.
+Recurring figures: see `recurring` (kb.views.figures_recurring). The figure types live in
+kb.views.figures_model; both are re-exported here.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from kb import knowledge_export as kx
 from kb.queries import fold
 from kb.store import Store
+from kb.views.figures_model import (
+    UNKNOWN_SOURCE,
+    VIA_LABELS,
+    WORD_SPLIT,
+    ChainStep,
+    Figure,
+    SourceGroup,
+    SourceOption,
+)
+from kb.views.figures_recurring import Recurrence, recurring
 
-UNKNOWN_SOURCE = "Bron onbekend"
-VIA_LABELS = {
-    "footnote": "voetnoot",
-    "bron": "“Bron:”-vermelding",
-    "inline": "in de tekst",
-}
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A statistic with everything the page shows about it."""
-
-    key: str  # graph node key "statistic:<document>:<start>" (also the page's `cijfer` value)
-    document: str
-    date: str | None
-    title: str | None
-    value: str  # as written: "9,6 procent"
-    number: float
-    unit: str
-    measure: str | None
-    population: str | None
-    period: str | None
-    quote: str
-    start: int  # span of the value in the letter text
-    end: int
-    quote_start: int  # span of the quote in the letter text
-    quote_end: int
-    source: str | None  # the source as written (footnote text, "Bron:" part, inline phrase)
-    source_via: str | None  # "footnote" | "bron" | "inline" | None
-    source_start: int | None  # where the source is written in the letter
-    source_end: int | None
-    footnote: int | None
-    footnote_text: str | None
-    footnote_start: int | None  # the footnote's own span in the letter text
-    footnote_end: int | None
-    footnote_sentence: tuple[int, int] | None  # the sentence whose marker refers to it
-    publication: str | None
-    publisher: str | None
-
-    @property
-    def group(self) -> str:
-        """The source group: publication, else publisher, else "Bron onbekend"."""
-        return self.publication or self.publisher or UNKNOWN_SOURCE
-
-    @property
-    def in_footnote(self) -> bool:
-        """True when the figure itself stands in its footnote (not in the body)."""
-        return self.footnote_start is not None and (
-            self.footnote_start <= self.start < (self.footnote_end or 0)
-        )
-
-    @property
-    def via_label(self) -> str:
-        """How the letter gives the source, in Dutch ("voetnoot", …, "geen bron")."""
-        return VIA_LABELS.get(self.source_via or "", "geen bron")
-
-
-@dataclass(frozen=True)
-class ChainStep:
-    """One step of a figure's source chain, with the letter span that shows it."""
-
-    label: str  # "Cijfer", "Zin in de brief", "Voetnoot 22", "Publicatie", "Uitgever"
-    text: str
-    detail: str | None
-    document: str
-    start: int | None
-    end: int | None
-    source_filter: str | None = None  # a value for the page's `bron` filter, if any
-
-
-@dataclass(frozen=True)
-class SourceGroup:
-    """Figures of one source group."""
-
-    name: str  # publication, publisher or "Bron onbekend"
-    publisher: str | None
-    figures: int
-    letters: int
-
-
-@dataclass(frozen=True)
-class SourceOption:
-    """A value of the source filter, with the number of figures it selects."""
-
-    name: str
-    kind: str  # "publicatie" | "uitgever" | "onbekend"
-    count: int
-
-
-@dataclass(frozen=True)
-class Recurrence:
-    """One figure stated in several places."""
-
-    value: str
-    measure: str | None
-    reason: str  # "zelfde bron" | "zelfde maat"
-    figures: tuple[Figure, ...]  # in date order
-
-    @property
-    def letters(self) -> int:
-        return len({f.document for f in self.figures})
+__all__ = [
+    "UNKNOWN_SOURCE", "VIA_LABELS", "WORD_SPLIT", "ChainStep", "Figure", "Recurrence",
+    "SourceGroup", "SourceOption", "by_source", "chain", "figure_table", "figures", "group_table",
+    "groups", "matches_source", "recurring", "same_source", "search", "source_options",
+]  # fmt: skip
 
 
 def _span(text: str, needle: str | None, lo: int, hi: int) -> tuple[int, int] | None:
@@ -211,11 +125,8 @@ def chain(figure: Figure) -> tuple[ChainStep, ...]:
     return tuple(steps)
 
 
-_WORD_SPLIT = re.compile(r"[\s;:()«»“”\"'/]+")
-
-
 def _patterns(text: str) -> list[re.Pattern[str]]:
-    words = [w.strip(".,") for w in _WORD_SPLIT.split(fold(text))]
+    words = [w.strip(".,") for w in WORD_SPLIT.split(fold(text))]
     return [re.compile(rf"(?<![\w,.]){re.escape(w)}") for w in words if w]
 
 
@@ -284,92 +195,6 @@ def same_source(rows: Sequence[Figure], figure: Figure) -> tuple[Figure, ...]:
     if figure.group == UNKNOWN_SOURCE:
         return ()
     return tuple(f for f in rows if f.key != figure.key and f.group == figure.group)
-
-
-def _words_of(text: str | None) -> set[str]:
-    return set(_WORD_SPLIT.split(fold(text or ""))) - {""}
-
-
-def _nested(a: str | None, b: str | None) -> bool:
-    """True when the words of one text are all among the words of the other (both given)."""
-    wa, wb = _words_of(a), _words_of(b)
-    return bool(wa and wb) and (wa <= wb or wb <= wa)
-
-
-def _agree(a: str | None, b: str | None) -> bool:
-    """Unknown on one side, or the same (folded)."""
-    return a is None or b is None or fold(a) == fold(b)
-
-
-def _link(a: Figure, b: Figure) -> str | None:
-    """Why `a` and `b` state the same figure ("zelfde bron" / "zelfde maat"), or None."""
-    if (a.number, a.unit) != (b.number, b.unit) or not _nested(a.measure, b.measure):
-        return None
-    if not _agree(a.period, b.period):
-        return None
-    if a.publisher and b.publisher and fold(a.publisher) == fold(b.publisher):
-        return "zelfde bron"
-    if not (a.publisher or b.publisher) and a.publication and b.publication:
-        return "zelfde bron" if fold(a.publication) == fold(b.publication) else None
-    people = a.population is None or b.population is None or _nested(a.population, b.population)
-    sources = _agree(a.publisher, b.publisher) and _agree(a.publication, b.publication)
-    return "zelfde maat" if a.document != b.document and people and sources else None
-
-
-def recurring(rows: Sequence[Figure]) -> tuple[Recurrence, ...]:
-    """Figures stated in more than one place, as groups (most places first).
-
-    Two statements are the same figure when they have the same value (equal number and unit),
-    the same measure (the folded words of one measure are all among those of the other:
-    "bijstand" ~ "ontving bijstand") and no differing period where both give one, and either
-    - "zelfde bron": the same publisher (or, when neither names a publisher, the same
-      publication); this also counts within one letter, which may repeat a figure elsewhere
-      (seed 000 gives "9,6 procent … bijstand" in footnote 22 and again in footnote 37), or
-    - "zelfde maat": they are in different letters and nothing known differs: publisher,
-      publication and period agree where both give one, and so does the population (the words
-      of one within the other).
-    A group is a connected set of such pairs; its reason is "zelfde bron" when every pair in it
-    shares the source, else "zelfde maat".
-    """
-    items = list(rows)
-    parent = list(range(len(items)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    same_value: dict[tuple[float, str], list[int]] = {}  # only equal values can link
-    for i, figure in enumerate(items):
-        same_value.setdefault((figure.number, figure.unit), []).append(i)
-    reasons: dict[int, set[str]] = {}
-    for bucket in same_value.values():
-        for n, i in enumerate(bucket):
-            for j in bucket[n + 1 :]:
-                why = _link(items[i], items[j])
-                ri, rj = root(i), root(j)
-                if why and ri != rj:
-                    parent[rj] = ri
-                    reasons.setdefault(ri, set()).update({why, *reasons.pop(rj, set())})
-                elif why:
-                    reasons.setdefault(ri, set()).add(why)
-    return _recurrences(items, [root(i) for i in range(len(items))], reasons)
-
-
-def _recurrences(items: list[Figure], roots: list[int], reasons: dict[int, set[str]]
-                 ) -> tuple[Recurrence, ...]:  # fmt: skip
-    members: dict[int, list[Figure]] = {}
-    for figure, r in zip(items, roots, strict=True):
-        members.setdefault(r, []).append(figure)
-    out = [
-        Recurrence(group[0].value, group[0].measure,
-                   "zelfde maat" if "zelfde maat" in reasons.get(r, set()) else "zelfde bron",
-                   tuple(group))
-        for r, group in members.items() if len(group) > 1
-    ]  # fmt: skip
-    return tuple(sorted(out, key=lambda g: (-len(g.figures), -g.letters, g.figures[0].date or "",
-                                            g.figures[0].key)))  # fmt: skip
 
 
 def figure_table(rows: Iterable[Figure]) -> list[dict[str, object]]:

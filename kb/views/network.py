@@ -2,6 +2,8 @@
 for every edge, and the membership of a group (the taskforce) per letter: who joined, who left.
 
 Pure functions over the knowledge graph (kb.graph.build_graph) or the store; no Streamlit.
+The membership view lives in kb.views.membership and the sentence helpers in
+kb.views.sentences; both are re-exported here.
 """
 
 from __future__ import annotations
@@ -13,10 +15,25 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from kb import knowledge_export as kx
 from kb.graph import neighbourhood
-from kb.queries import membership_matrix
-from kb.store import Store
+from kb.views.membership import (
+    Change,
+    Group,
+    MemberLetter,
+    MemberRow,
+    MembershipView,
+    membership_view,
+)
+from kb.views.sentences import sentence_around, sentence_span
+
+__all__ = [
+    "LABELLED", "RELATION_NL", "SEED", "TYPE_COLOURS", "TYPE_NL", "Change", "EdgeView", "Entity",
+    "Evidence", "Group", "LinkView", "MemberLetter", "MemberRow", "MembershipView",
+    "NeighbourhoodView", "NodeView", "catalogue", "default_entity", "membership_view",
+    "neighbourhood_view", "node_label", "parse_depth", "resolve_entity", "selected_node",
+    "sentence_around", "sentence_span",
+]  # fmt: skip
+
 
 # Node types in Dutch, in the order the picker lists them.
 TYPE_NL = {
@@ -284,143 +301,6 @@ def _evidence(graph: nx.MultiDiGraph, data: dict, texts: Mapping[str, str]) -> E
                     end, data.get("confidence"), data.get("rule"), context)  # fmt: skip
 
 
-def sentence_around(text: str, start: int, end: int, reach: int = 300) -> str:
-    """The sentence (or line) holding text[start:end], at most `reach` characters either side."""
-    left, right = sentence_span(text, start, end, reach)
-    cut_left = "…" if left == max(0, start - reach) and left > 0 else ""
-    cut_right = "…" if right == min(len(text), end + reach) and right < len(text) else ""
-    return cut_left + " ".join(text[left:right].split()) + cut_right
-
-
-def sentence_span(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int]:
-    """Offsets of the sentence (or line) holding text[start:end], within `reach` either side."""
-    lo = max(0, start - reach)
-    cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
-    left = cut + 1 if cut >= 0 else lo
-    while left < start and text[left].isspace():
-        left += 1
-    hi = min(len(text), end + reach)
-    stops = [i for i in (text.find(". ", end, hi), text.find("\n", end, hi)) if i >= 0]
-    right = min(stops) + (1 if stops and text[min(stops)] == "." else 0) if stops else hi
-    return left, right
-
-
 def _short(text: str, size: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
-
-
-# --- membership of a group per letter ------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Group:
-    """A group with a member list in some letter (e.g. the Taskforce VIA)."""
-
-    key: str
-    label: str
-    letters: int
-    members: int
-
-
-@dataclass(frozen=True)
-class MemberLetter:
-    """A letter that lists the group's members, with the list as quoted proof."""
-
-    document: str
-    title: str | None
-    date: str | None
-    column: str  # a unique column header: the date ("2021-11-17"), or date and id
-    quote: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class MemberRow:
-    organisation: str
-    label: str
-    listed: tuple[bool, ...]  # per letter, in letter order
-    written: tuple[str | None, ...]  # the name as that letter wrote it
-    joined: tuple[str, ...]  # letters listing it after an earlier letter without it
-    left: tuple[str, ...]  # letters no longer listing it after an earlier letter with it
-
-
-@dataclass(frozen=True)
-class Change:
-    """Who joined and who left, as seen in one letter (compared with the letter before)."""
-
-    document: str
-    title: str | None
-    date: str | None
-    joined: tuple[str, ...]  # labels
-    left: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class MembershipView:
-    group: str
-    group_label: str
-    groups: tuple[Group, ...]  # every group, most listed first
-    letters: tuple[MemberLetter, ...]  # in date order
-    rows: tuple[MemberRow, ...]  # by label
-    changes: tuple[Change, ...]  # one per letter after the first
-
-
-def membership_view(store: Store, group: str | None = None) -> MembershipView | None:
-    """Members of `group` (default: the most listed group) per letter; None without lists."""
-    rows = kx.memberships(store.db)
-    if not rows:
-        return None
-    counts = Counter(r["group"] for r in rows)
-    group = group if group in counts else counts.most_common(1)[0][0]
-    labels = {e["id"]: e["name"] for e in kx.entities(store.db)}
-    groups = tuple(
-        Group(g, labels.get(g, g), len({r["document"] for r in rows if r["group"] == g}),
-              len({r["organisation"] for r in rows if r["group"] == g}))
-        for g, _ in counts.most_common()
-    )  # fmt: skip
-    mine = [r for r in rows if r["group"] == group]
-    letters = _member_letters(store, mine)
-    documents = [m.document for m in letters]
-    written = {(r["organisation"], r["document"]): r["text"] for r in mine}
-    member_rows = []
-    for org, listed in membership_matrix(store, group).items():
-        flags = tuple(listed[d] for d in documents)
-        member_rows.append(MemberRow(
-            org, labels.get(org, org), flags, tuple(written.get((org, d)) for d in documents),
-            tuple(documents[i] for i in range(1, len(flags)) if flags[i] and not flags[i - 1]),
-            tuple(documents[i] for i in range(1, len(flags)) if flags[i - 1] and not flags[i]),
-        ))  # fmt: skip
-    member_rows.sort(key=lambda m: (m.label.lower(), m.organisation))
-    return MembershipView(group, labels.get(group, group), groups, letters, tuple(member_rows),
-                          _changes(letters, member_rows))  # fmt: skip
-
-
-def _member_letters(store: Store, mine: list[dict]) -> tuple[MemberLetter, ...]:
-    spans: dict[str, tuple[int, int]] = {}
-    for r in mine:
-        lo, hi = spans.get(r["document"], (r["start"], r["end"]))
-        spans[r["document"]] = (min(lo, r["start"]), max(hi, r["end"]))
-    marks = ", ".join("?" * len(spans))
-    docs = kx._rows(store.db, f"SELECT id, title, date, text FROM documents WHERE id IN ({marks})",
-                    *spans)  # fmt: skip
-    docs.sort(key=lambda d: (d["date"] or "", d["id"]))
-    out, seen = [], set()
-    for d in docs:
-        left, right = sentence_span(d["text"], *spans[d["id"]])
-        column = d["date"] or d["id"]
-        column = column if column not in seen else f"{column} ({d['id']})"
-        seen.add(column)
-        out.append(MemberLetter(d["id"], d["title"], d["date"], column,
-                                " ".join(d["text"][left:right].split()), left, right))
-    return tuple(out)
-
-
-def _changes(letters: tuple[MemberLetter, ...], rows: list[MemberRow]) -> tuple[Change, ...]:
-    return tuple(
-        Change(m.document, m.title, m.date,
-               tuple(r.label for r in rows if m.document in r.joined),
-               tuple(r.label for r in rows if m.document in r.left))
-        for m in letters[1:]
-    )  # fmt: skip

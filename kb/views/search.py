@@ -3,23 +3,29 @@
 `SearchState` is what the URL of /zoeken holds (q, the filters, sort, pagina); `run` answers it
 with one page of hits and facet counts in which each filtered facet is counted without its own
 filter (so the other values stay choosable). Exports hold every matching hit up to the
-engine's MAX_LIMIT, as plain text (the hit's text, not its HTML snippet).
+engine's MAX_LIMIT, as plain text (the hit's text, not its HTML snippet); the export helpers
+live in kb.views.search_export and are re-exported here.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from kb.search.engine import FACETS, MAX_LIMIT, SearchRequest, SearchResult, search
 from kb.search.index import SearchIndex
 from kb.search.query import FILTER_NAMES, KIND_NAMES, parse_years
 from kb.store import Store
+from kb.views.search_export import EXPORT_COLUMNS, export_note, export_rows, to_csv, to_json
+
+__all__ = [
+    "EXAMPLES", "EXPORT_COLUMNS", "FACET_LABELS", "FILTERS", "KINDS", "KIND_LABELS", "MAX_PAGE",
+    "MAX_VALUE", "PAGE_SIZE", "SORTS", "SORT_LABELS", "FacetOption", "SearchPage", "SearchState",
+    "available_years", "clamp_page", "date_label", "export_note", "export_request", "export_rows",
+    "facet_options", "kind_label", "letter_titles", "page_count", "run", "shown_range", "to_csv",
+    "to_json", "value_label", "year_bounds", "year_filter", "year_selection",
+]  # fmt: skip
 
 PAGE_SIZE = 10
 SORTS = {"relevantie": "relevance", "nieuwste": "date"}  # URL value -> engine sort
@@ -34,7 +40,6 @@ KIND_LABELS = {"alinea": "Alinea", "voetnoot": "Voetnoot", "cijfer": "Cijfer",
                "toezegging": "Toezegging"}  # fmt: skip
 EXAMPLES = ("motie Ergin", "9,6 procent bijstand", "taskforce", "soort:toezegging Taskforce",
             '"Taskforce VIA"', "org:UWV jaar:2021..2023")  # fmt: skip
-EXPORT_COLUMNS = ("document", "title", "date", "kind", "text", "start", "end", "score", "link")
 MAX_VALUE = 300  # characters kept of a filter value from the URL
 MAX_PAGE = 10**6
 _MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -274,46 +279,3 @@ def export_request(state: SearchState) -> SearchRequest:
     """The request for all of `state`'s hits (up to MAX_LIMIT) in the state's order."""
     return SearchRequest(state.query, limit=MAX_LIMIT, offset=0, sort=SORTS[state.sort],
                          filters=dict(state.filters), facets=False)  # fmt: skip
-
-
-def export_note(total: int) -> str:
-    """What an export holds, in Dutch (says so when MAX_LIMIT cuts it short)."""
-    if total > MAX_LIMIT:
-        return f"De export bevat de eerste {MAX_LIMIT} van {total} resultaten (het maximum)."
-    if total == 1:
-        return "De export bevat het ene resultaat."
-    return f"De export bevat alle {total} resultaten."
-
-
-def export_rows(
-    result: SearchResult, link: Callable[[str, int, int], str] | None = None
-) -> list[dict[str, Any]]:
-    """One plain-text row per hit (columns EXPORT_COLUMNS); `link` makes the reader's URL."""
-    return [
-        {"document": h.document, "title": h.title, "date": h.date, "kind": h.kind,
-         "text": h.text, "start": h.start, "end": h.end, "score": round(h.score, 4),
-         "link": link(h.document, h.start, h.end) if link else ""}
-        for h in result.hits
-    ]  # fmt: skip
-
-
-def to_csv(rows: list[dict[str, Any]]) -> str:
-    """Rows as CSV (header first); cells that a spreadsheet would run as a formula get a
-    leading apostrophe."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(row.get(k, "")) for k in EXPORT_COLUMNS})
-    return out.getvalue()
-
-
-def _cell(value: object) -> object:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def to_json(rows: list[dict[str, Any]]) -> str:
-    """Rows as a JSON array (UTF-8 text, not ASCII-escaped)."""
-    return json.dumps(rows, ensure_ascii=False, indent=2)

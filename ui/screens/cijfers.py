@@ -7,7 +7,7 @@ the reader at its span. All letter text is escaped (esc for st.html, md for Mark
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import streamlit as st
 
@@ -15,20 +15,20 @@ from kb.views.base import reading
 from kb.views.figures import (
     ChainStep,
     Figure,
-    Recurrence,
     by_source,
     chain,
     figure_table,
     figures,
     group_table,
     groups,
-    recurring,
     same_source,
     search,
     source_options,
 )
+from kb.views.figures_recurring import Recurrence, recurring
 from ui.common import current_kb, esc, md, param, style
 from ui.links import letter_url, page_url
+from ui.url_state import synced_input, synced_select
 
 MAX_LIST = 50
 CSS = """
@@ -58,39 +58,6 @@ def _recurring(kb_dir: str, generation: str) -> tuple[Recurrence, ...]:
     return recurring(_load(kb_dir, generation))
 
 
-def _write(name: str, value: str) -> None:
-    """Write one URL parameter (removed when empty), so the view can be shared."""
-    if value:
-        st.query_params[name] = value
-    elif name in st.query_params:
-        del st.query_params[name]
-
-
-def _from_widget(name: str, key: str) -> None:
-    """on_change: write the widget's new value to the URL (the URL is the page's state)."""
-    value = st.session_state[key]
-    _write(name, value.strip() if isinstance(value, str) else value)
-
-
-def synced_input(name: str, label: str, placeholder: str) -> str:
-    """A text input showing URL parameter `name`; a change is written back to the URL."""
-    key = f"cijfers_{name}_input"
-    st.session_state[key] = param(name)
-    return st.text_input(label, key=key, placeholder=placeholder, on_change=_from_widget,
-                         args=(name, key)).strip()  # fmt: skip
-
-
-def synced_select(
-    name: str, label: str, options: Sequence[str], show: Callable[[str], str], default: str
-) -> str:
-    """A selectbox on URL parameter `name` (`default` when the URL names no option)."""
-    key = f"cijfers_{name}_select"
-    query = param(name)
-    st.session_state[key] = query if query in options else default
-    return st.selectbox(label, list(options), key=key, format_func=show,
-                        on_change=_from_widget, args=(name, key))  # fmt: skip
-
-
 def pick_source(found: tuple[Figure, ...]) -> str:
     """The source filter, with the number of figures per source among the search hits."""
     options = {o.name: f"{o.name} ({o.count}, {o.kind})" for o in source_options(found)}
@@ -98,7 +65,8 @@ def pick_source(found: tuple[Figure, ...]) -> str:
     if wanted and wanted not in options:
         options[wanted] = f"{wanted} (0)"
     return synced_select("bron", "Bron", ["", *options],
-                         lambda v: options.get(v, "Alle bronnen"), "")  # fmt: skip
+                         lambda v: options.get(v, "Alle bronnen"), "",
+                         key="cijfers_bron_select")  # fmt: skip
 
 
 def _figure_label(f: Figure) -> str:
@@ -183,7 +151,8 @@ def show_figures(all_figures: tuple[Figure, ...]) -> None:
     """Search, source filter, table, the selected figure's chain and its source."""
     left, right = st.columns([3, 2])
     with left:
-        query = synced_input("zoek", "Zoek een cijfer", "bijv. 9,6 procent bijstand")
+        query = synced_input("zoek", "Zoek een cijfer", "bijv. 9,6 procent bijstand",
+                             key="cijfers_zoek_input")
     hits = search(all_figures, query)
     with right:
         source = pick_source(hits)
@@ -196,7 +165,8 @@ def show_figures(all_figures: tuple[Figure, ...]) -> None:
     st.dataframe(figure_table(rows), hide_index=True, width="stretch")
     labels = {f.key: _figure_label(f) for f in rows}
     key = synced_select("cijfer", "Cijfer bekijken", list(labels),
-                        lambda k: labels.get(k, k), rows[0].key)  # fmt: skip
+                        lambda k: labels.get(k, k), rows[0].key,
+                        key="cijfers_cijfer_select")  # fmt: skip
     figure = next(f for f in rows if f.key == key)
     show_chain(figure)
     show_same_source(all_figures, figure)

@@ -11,8 +11,9 @@ import streamlit as st
 
 from kb.views.base import reading
 from kb.views.motions import Motion, MotionStep, find_motions, motion_table, motions
-from ui.common import current_kb, esc, md, param, style
+from ui.common import current_kb, esc, md, style
 from ui.links import kamerstuk_url, letter_url, motion_url
+from ui.url_state import from_widget, synced_input
 
 MAX_TRACES = 20
 CSS = """
@@ -38,27 +39,6 @@ def _load(kb_dir: str, generation: str) -> tuple[Motion, ...]:
     """Every motion of the KB (recomputed only when the generation changes)."""
     with reading(kb_dir) as store:
         return motions(store)
-
-
-def _set_query(text: str) -> None:
-    """Write the search to the URL (so the view can be shared)."""
-    if text:
-        st.query_params["motie"] = text
-    elif "motie" in st.query_params:
-        del st.query_params["motie"]
-
-
-def _from_input(key: str) -> None:
-    """on_change: write the search to the URL (the URL is the page's state)."""
-    _set_query(st.session_state[key].strip())
-
-
-def synced_input(label: str, placeholder: str) -> str:
-    """A text input showing the URL's `motie`; a change is written back to the URL."""
-    key = "moties_motie_input"
-    st.session_state[key] = param("motie")
-    return st.text_input(label, key=key, placeholder=placeholder, on_change=_from_input,
-                         args=(key,)).strip()  # fmt: skip
 
 
 def _kamerstuk_html(motion: Motion) -> str:
@@ -137,8 +117,9 @@ def pick(found: tuple[Motion, ...]) -> None:
     names = {m.key: f"{m.name} ({m.kamerstuk_label or 'Kamerstuk onbekend'})" for m in found}
     key = "moties_pick"
     st.session_state[key] = ""
-    st.selectbox("Toon het spoor van", ["", *names], key=key, on_change=_from_input,
-                 args=(key,), format_func=lambda k: names.get(k, "Kies een motie…"))  # fmt: skip
+    st.selectbox("Toon het spoor van", ["", *names], key=key, on_change=from_widget,
+                 args=("motie", key),
+                 format_func=lambda k: names.get(k, "Kies een motie…"))  # fmt: skip
 
 
 style()
@@ -149,8 +130,8 @@ st.caption(
     "Elke motie die in de brieven genoemd wordt: het Kamerstuk, de indieners en wat elke brief "
     "erover zegt, op volgorde van datum."
 )
-typed = synced_input("Zoek een motie (naam, indiener, partij of Kamerstuk)",
-                     "bijv. Ergin, Van Baarle, 32824-419")  # fmt: skip
+typed = synced_input("motie", "Zoek een motie (naam, indiener, partij of Kamerstuk)",
+                     "bijv. Ergin, Van Baarle, 32824-419", key="moties_motie_input")  # fmt: skip
 all_motions = _load(kb.dir, kb.generation)
 found = find_motions(all_motions, typed)
 if not all_motions:

@@ -13,12 +13,11 @@ import streamlit as st
 
 from kb.graph import build_graph
 from kb.views.base import reading
+from kb.views.membership import MembershipView, membership_view
 from kb.views.network import (
     Entity,
-    MembershipView,
     NeighbourhoodView,
     catalogue,
-    membership_view,
     neighbourhood_view,
     parse_depth,
     resolve_entity,

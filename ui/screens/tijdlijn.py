@@ -34,6 +34,7 @@ from kb.views.timeline import (
 )
 from ui.common import current_kb, md, style
 from ui.links import letter_url
+from ui.url_state import write_params
 
 PARAMS = ("laan", "org", "pilot", "programma", "soort", "item")
 
@@ -153,11 +154,7 @@ def _table(items: list[Item]) -> None:
 
 def _write_url(f: TimelineFilter, item: str | None) -> None:
     wanted = filter_params(f) | ({"item": item} if item else {})
-    for key in PARAMS:
-        if key in wanted and st.query_params.get(key) != wanted[key]:
-            st.query_params[key] = wanted[key]
-        elif key not in wanted and key in st.query_params:
-            del st.query_params[key]
+    write_params(wanted, PARAMS)
 
 
 style()

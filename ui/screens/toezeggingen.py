@@ -31,6 +31,7 @@ from kb.views.commitments import (
 )
 from ui.common import current_kb, md, style
 from ui.links import letter_url
+from ui.url_state import write_params
 
 PARAMS = ("status", "open", "brief", "jaar", "zoek", "titel", "zekerheid", "toezegging")
 
@@ -137,11 +138,7 @@ def _detail(row: CommitmentRow) -> None:
 
 def _write_url(f: CommitmentFilter, picked: str | None) -> None:
     wanted = filter_params(f) | ({"toezegging": picked} if picked else {})
-    for key in PARAMS:
-        if key in wanted and st.query_params.get(key) != wanted[key]:
-            st.query_params[key] = wanted[key]
-        elif key not in wanted and key in st.query_params:
-            del st.query_params[key]
+    write_params(wanted, PARAMS)
 
 
 style()
