@@ -87,6 +87,16 @@ def test_which_commitments_on_via_are_still_open(seed_kb: Path, monkeypatch) -> 
     assert metrics(at)["Totaal"] == "1"
 
 
+def test_open_commitments_on_the_programme_via(seed_kb: Path, monkeypatch) -> None:
+    at = page(seed_kb, monkeypatch, programma="programme:via", open="1")
+    assert at.selectbox(key="tz_prog").value == "programme:via"
+    assert metrics(at)["Totaal"] == "36"
+    assert at.query_params["programma"] == "programme:via"
+    at.selectbox(key="tz_prog").set_value("").run()
+    assert "programma" not in at.query_params
+    assert metrics(at)["Totaal"] == "36"  # still open only; every seed letter is about VIA
+
+
 def test_changing_filters_changes_rows_and_url(seed_kb: Path, monkeypatch) -> None:
     at = page(seed_kb, monkeypatch, zoek="VIA", open="1")
     at.text_input(key="tz_zoek").input("werkagenda").run()

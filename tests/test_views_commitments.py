@@ -25,6 +25,7 @@ from kb.views.commitments import (
     matches_text,
     parse_filter,
     parse_years,
+    programme_options,
     summary,
     table_rows,
 )
@@ -96,6 +97,25 @@ def test_which_commitments_on_via_are_still_open(rows) -> None:
     # with the letter's title too: every open commitment of the three VIA letters
     assert len(keys(rows, text="VIA", open_only=True, in_title=True)) == 2 + 6 + 12
     assert keys(rows, text="werkagenda", open_only=True) == [f"{L004}:1", f"{L002}:0"]
+
+
+def test_commitments_on_a_programme_are_named_in_the_sentence_or_in_a_letter_about_it(
+    rows,
+) -> None:
+    # Every seed letter mentions VIA (or its Werkagenda) more than any other programme.
+    assert programme_options(rows) == [
+        ("programme:via", 42), ("programme:werkagenda-via", 3),
+        ("programme:aanpak-jeugdwerkloosheid", 1), ("programme:actieagenda-integratie", 1),
+    ]  # fmt: skip
+    on_via = [r for r in rows if r.key in keys(rows, programme="programme:via", open_only=True)]
+    assert (len(on_via), sum(r.overdue for r in on_via)) == (36, 13)
+    assert f"{L000}:0" in {r.key for r in on_via}  # the overdue 2024-Q1 progress report
+    assert keys(rows, programme="programme:werkagenda-via") == [
+        f"{L003}:1", f"{L003}:3", f"{L002}:0"]  # fmt: skip
+    assert keys(rows, programme="programme:nergens") == []
+    f = CommitmentFilter(open_only=True, programme="programme:via")
+    assert filter_params(f) == {"open": "1", "programma": "programme:via"}
+    assert parse_filter(filter_params(f)) == f
 
 
 def test_acronyms_match_whole_words_only(rows) -> None:

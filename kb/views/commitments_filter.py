@@ -29,6 +29,24 @@ class CommitmentFilter:
     text: str = ""
     in_title: bool = False  # the text may also match the letter's title
     min_confidence: float = 0.0
+    programme: str = ""  # entity key, e.g. "programme:via"
+
+
+def about_programme(row: CommitmentRow, programme: str) -> bool:
+    """Whether a commitment is on `programme`: its sentence names it (or a sub-programme of
+    it), or its letter is mostly about it (kb.views.mentions.main_programme)."""
+    return not programme or programme in row.entities or row.letter_programme == programme
+
+
+def programme_options(rows: list[CommitmentRow]) -> list[tuple[str, int]]:
+    """(programme key, number of commitments on it) for the programme filter, most first."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        keys = {k for k in r.entities if k.startswith("programme:")}
+        keys |= {r.letter_programme} if r.letter_programme else set()
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def matches_text(query: str, row: CommitmentRow, in_title: bool = False) -> bool:
@@ -68,6 +86,7 @@ def filter_rows(rows: list[CommitmentRow], f: CommitmentFilter) -> list[Commitme
         and (f.years is None or _in_years(r, f.years))
         and r.confidence >= f.min_confidence
         and matches_text(f.text, r, f.in_title)
+        and about_programme(r, f.programme)
     ]  # fmt: skip
 
 
@@ -96,7 +115,8 @@ def parse_years(value: str) -> tuple[int, int] | None:
 
 
 def parse_filter(params: Mapping[str, str]) -> CommitmentFilter:
-    """The filter in a page URL: status, open ("1"), brief, jaar, zoek, titel ("1"), zekerheid."""
+    """The filter in a page URL: status, open ("1"), brief, jaar, zoek, titel ("1"), zekerheid,
+    programma (an entity key)."""
     status = params.get("status", "")
     try:
         confidence = min(max(float(params.get("zekerheid", "") or 0), 0.0), 1.0)
@@ -110,6 +130,7 @@ def parse_filter(params: Mapping[str, str]) -> CommitmentFilter:
         text=params.get("zoek", ""),
         in_title=params.get("titel", "") == "1",
         min_confidence=confidence,
+        programme=params.get("programma", ""),
     )
 
 
@@ -121,5 +142,6 @@ def filter_params(f: CommitmentFilter) -> dict[str, str]:
         "status": f.status, "open": "1" if f.open_only else "", "brief": f.letter,
         "jaar": years, "zoek": f.text.strip(), "titel": "1" if f.in_title else "",
         "zekerheid": f"{f.min_confidence:g}" if f.min_confidence > 0 else "",
+        "programma": f.programme,
     }  # fmt: skip
     return {k: v for k, v in params.items() if v}

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from kb import knowledge_export as kx
 from kb.commitments_view import commitments
 from kb.store import Store
-from kb.views.mentions import entity_names, keys_of, mentioned_in, mentions_by_document
+from kb.views.mentions import (
+    entity_names,
+    keys_of,
+    main_programme,
+    mentioned_in,
+    mentions_by_document,
+)
 
 OPEN, PARTLY, DONE, LATE = "Openstaand", "Deels voldaan", "Voldaan", "Te laat"
 
@@ -57,6 +63,7 @@ class CommitmentRow:
     rule: str
     entities: tuple[str, ...] = ()  # entity keys named in the sentence (with parents)
     names: tuple[str, ...] = ()  # their names and the words used, for the text filter
+    letter_programme: str | None = None  # the programme the letter is mostly about
 
     @property
     def shown_status(self) -> str:
@@ -76,6 +83,7 @@ def commitment_rows(store: Store, today: dt.date) -> list[CommitmentRow]:
     docs = {r["id"]: r for r in kx._rows(store.db, "SELECT id, title, kind, date FROM documents")}
     mentions = mentions_by_document(store)
     names = entity_names(store)
+    topics = {doc: main_programme(found) for doc, found in mentions.items()}
     out = []
     for c in commitments(store, today):
         inside = mentioned_in(mentions.get(c.document, []), c.start, c.end)
@@ -91,7 +99,7 @@ def commitment_rows(store: Store, today: dt.date) -> list[CommitmentRow]:
             c.key, c.document, c.letter_date, letter.get("title"), letter.get("kind", ""),
             c.quote, c.start, c.end, c.actor, c.action, c.due_text, c.due, c.due_start,
             c.due_end, c.status, c.overdue, fulfilments, c.confidence, c.rule, keys,
-            tuple(words),
+            tuple(words), topics.get(c.document),
         ))  # fmt: skip
     out.sort(key=lambda r: (r.letter_date or "", r.document, int(r.key.rsplit(":", 1)[1])))
     return out

@@ -64,3 +64,12 @@ def mentioned_in(mentions: list[Mention], start: int, end: int) -> list[Mention]
 def keys_of(mentions: list[Mention]) -> tuple[str, ...]:
     """Entity keys of mentions plus their parent programmes, sorted, without repeats."""
     return tuple(sorted({m.entity for m in mentions} | {m.parent for m in mentions if m.parent}))
+
+
+def main_programme(mentions: list[Mention]) -> str | None:
+    """The programme a letter is mostly about: its most mentioned programme, counting a
+    sub-programme ("Werkagenda VIA") for its parent ("VIA"); ties go to the first key."""
+    counts = Counter(m.parent or m.entity for m in mentions if m.type == "programme")
+    if not counts:
+        return None
+    return min(counts, key=lambda key: (-counts[key], key))

@@ -2,7 +2,7 @@
 
 Filters live in the URL (status, open, brief, jaar, zoek, titel, zekerheid) and so does the
 selected commitment (toezegging). "Which commitments on VIA are still open?" is
-/toezeggingen?zoek=VIA&open=1.
+/toezeggingen?programma=programme:via&open=1 (the sentence names VIA, or the letter is about it).
 """
 
 from __future__ import annotations
@@ -20,12 +20,14 @@ from kb.views.commitments import (
     commitment_rows,
     due_years,
     dutch_reason,
+    entity_names,
     export_csv,
     export_json,
     filter_params,
     filter_rows,
     letter_options,
     parse_filter,
+    programme_options,
     summary,
     table_rows,
 )
@@ -33,7 +35,8 @@ from ui.common import current_kb, md, style
 from ui.links import letter_url
 from ui.url_state import write_params
 
-PARAMS = ("status", "open", "brief", "jaar", "zoek", "titel", "zekerheid", "toezegging")
+PARAMS = ("status", "open", "brief", "jaar", "zoek", "titel", "zekerheid", "programma",
+          "toezegging")
 
 
 @st.cache_data(show_spinner=False)
@@ -42,9 +45,18 @@ def _load(kb_dir: str, generation: str, today: str) -> list[CommitmentRow]:
         return commitment_rows(store, dt.date.fromisoformat(today))
 
 
-def _filters(rows: list[CommitmentRow], start: CommitmentFilter) -> CommitmentFilter:
+@st.cache_data(show_spinner=False)
+def _names(kb_dir: str, generation: str) -> dict[str, str]:
+    with reading(kb_dir) as store:
+        return entity_names(store)
+
+
+def _filters(
+    rows: list[CommitmentRow], start: CommitmentFilter, names: dict[str, str]
+) -> CommitmentFilter:
     """The filter widgets (first shown with the URL's values); returns what they hold."""
     letters = dict(letter_options(rows))
+    programmes = {key: f"{names.get(key, key)} ({n})" for key, n in programme_options(rows)}
     first, last = due_years(rows) or (2018, 2029)
     span = (first, max(last, first + 1))  # a slider needs two different ends
     years = start.years or span
@@ -53,10 +65,11 @@ def _filters(rows: list[CommitmentRow], start: CommitmentFilter) -> CommitmentFi
     defaults = {"tz_zoek": start.text, "tz_status": start.status, "tz_open": start.open_only,
                 "tz_brief": start.letter if start.letter in letters else "",
                 "tz_titel": start.in_title, "tz_zeker": start.min_confidence,
-                "tz_jaar": years}  # fmt: skip
+                "tz_jaar": years,
+                "tz_prog": start.programme if start.programme in programmes else ""}  # fmt: skip
     for key, value in defaults.items():
         st.session_state.setdefault(key, value)
-    top = st.columns([3, 2, 3])
+    top = st.columns([3, 2, 3, 3])
     text = top[0].text_input("Zoek in toezeggingen", key="tz_zoek", placeholder="bijv. VIA",
                              help="Zoekt in de zin, de actie, wie toezegt, de termijn en de "
                                   "programma's en organisaties die de zin noemt. Een woord "
@@ -65,6 +78,12 @@ def _filters(rows: list[CommitmentRow], start: CommitmentFilter) -> CommitmentFi
                               format_func=lambda s: STATUSES.get(s, "(alle)"))  # fmt: skip
     letter = top[2].selectbox("Brief", ["", *letters], key="tz_brief",
                               format_func=lambda d: letters.get(d, "(alle brieven)"))  # fmt: skip
+    programme = top[3].selectbox(
+        "Programma", ["", *programmes], key="tz_prog",
+        format_func=lambda k: programmes.get(k, "(alle programma's)"),
+        help="Toezeggingen waarvan de zin het programma noemt, of in een brief die vooral over "
+             "dat programma gaat (het vaakst genoemde programma van de brief).",
+    )  # fmt: skip
     low = st.columns([3, 2, 3])
     chosen = low[0].slider("Termijn tussen", span[0], span[1], key="tz_jaar")
     confidence = low[1].slider("Minimale zekerheid van de herkenning", 0.0, 1.0, step=0.05,
@@ -73,7 +92,7 @@ def _filters(rows: list[CommitmentRow], start: CommitmentFilter) -> CommitmentFi
     in_title = low[2].checkbox("Zoek ook in de titel van de brief", key="tz_titel")
     years = None if tuple(chosen) == span else tuple(chosen)
     return CommitmentFilter(status or "", open_only, letter or "", years, text, in_title,
-                            confidence)  # fmt: skip
+                            confidence, programme or "")  # fmt: skip
 
 
 def _metrics(shown: list[CommitmentRow], total: int) -> None:
@@ -149,7 +168,8 @@ st.caption(md("Status als in het register van de Kamer: Voldaan als een latere b
               "toezegging waarmaakt, Deels voldaan bij een zwakker bewijs, anders Openstaand. "
               f"Te laat: openstaand en de termijn is voorbij (vandaag: {today.isoformat()})."))
 rows = _load(kb.dir, kb.generation, today.isoformat())
-chosen_filter = _filters(rows, parse_filter({k: str(v) for k, v in st.query_params.items()}))
+chosen_filter = _filters(rows, parse_filter({k: str(v) for k, v in st.query_params.items()}),
+                         _names(kb.dir, kb.generation))
 shown = filter_rows(rows, chosen_filter)
 _metrics(shown, len(rows))
 event = _table(shown)
