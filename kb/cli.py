@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import dataclasses
 import json
 import os
@@ -19,6 +20,7 @@ from typing import TextIO
 from kb.cli_knowledge import add_commands as add_knowledge_commands
 from kb.cli_search import add_commands as add_search_commands
 from kb.cli_ui import add_commands as add_ui_commands
+from kb.distributed import ClusterError, open_workers
 from kb.exporting import export_all
 from kb.ingesting import (
     FileResult,
@@ -26,7 +28,7 @@ from kb.ingesting import (
     NoFiles,
     PathNotFound,
     collect_files,
-    ingest_paths,
+    ingest_files,
 )
 from kb.settings import DEFAULT_KB_DIR, KB_DIR_ENV, default_workers, kb_dir
 from kb.store import Store, StoreError
@@ -61,34 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
-    ingest = commands.add_parser(
-        "ingest",
-        parents=[common],
-        help="read letters into the knowledge base",
-        description="Read .txt, .pdf and .xml letters (folders are searched recursively) into "
-        "the knowledge base. Unchanged files are skipped; changed files replace their old version.",
-    )
-    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a file or folder")
-    ingest.add_argument(
-        "--workers",
-        type=_positive,
-        default=default_workers(),
-        metavar="N",
-        help="processes that read files in parallel (default: the number of CPUs)",
-    )
-    ingest.add_argument(
-        "--encoding",
-        type=_encoding,
-        metavar="ENC",
-        help="the encoding of .txt files that are not UTF-8, e.g. cp1252",
-    )
-    ingest.add_argument(
-        "--quiet",
-        "-q",
-        action="store_true",
-        help="print errors only: no progress, warnings or summary",
-    )
-    ingest.set_defaults(run=run_ingest)
+    _add_ingest_command(commands, common)
 
     export = commands.add_parser(
         "export",
@@ -112,6 +87,45 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_ingest_command(commands, common: argparse.ArgumentParser) -> None:
+    """`kb ingest` and its options."""
+    ingest = commands.add_parser(
+        "ingest",
+        parents=[common],
+        help="read letters into the knowledge base",
+        description="Read .txt, .pdf and .xml letters (folders are searched recursively) into "
+        "the knowledge base. Unchanged files are skipped; changed files replace their old version.",
+    )
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a file or folder")
+    ingest.add_argument(
+        "--workers",
+        type=_positive,
+        default=default_workers(),
+        metavar="N",
+        help="processes that read files in parallel (default: the number of CPUs; "
+        "not used with --scheduler)",
+    )
+    ingest.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="read the files on the Dask cluster whose scheduler is at ADDRESS, e.g. "
+        "tcp://HOST:8786 (see docs/scaling.md); the knowledge base is still written here",
+    )
+    ingest.add_argument(
+        "--encoding",
+        type=_encoding,
+        metavar="ENC",
+        help="the encoding of .txt files that are not UTF-8, e.g. cp1252",
+    )
+    ingest.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="print errors only: no progress, warnings or summary",
+    )
+    ingest.set_defaults(run=run_ingest)
+
+
 def _positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
@@ -129,20 +143,31 @@ def _encoding(value: str) -> str:
 
 def run_ingest(args: argparse.Namespace) -> int:
     """`kb ingest`: ingest the paths, print warnings, errors and a summary."""
-    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
-    printer = _ResultPrinter(bar, quiet=args.quiet)
-    try:
-        # Find the files before the store is created, so a typo leaves no empty KB behind.
-        files = collect_files(args.paths)
-    except (PathNotFound, NoFiles) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return USAGE
-    try:
-        with Store.open(kb_dir(args.kb)) as store:
-            report = ingest_paths(files, store, args.workers, args.encoding, printer)
-    finally:
-        if bar is not None:
-            bar.clear()
+    with contextlib.ExitStack() as stack:
+        try:
+            # Find the files and the workers before the store is created, so a typo leaves no
+            # empty KB behind.
+            files = collect_files(args.paths)
+            workers = min(args.workers, len(files))
+            readers = stack.enter_context(open_workers(workers, args.scheduler))
+        except (PathNotFound, NoFiles, ClusterError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            return USAGE
+        store = stack.enter_context(Store.open(kb_dir(args.kb)))
+        bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
+        lost = None
+        try:
+            report = ingest_files(
+                files, store, readers, args.encoding, _ResultPrinter(bar, quiet=args.quiet)
+            )
+        except ClusterError as error:  # the cluster went away; what is stored stays
+            lost = error
+        finally:
+            if bar is not None:
+                bar.clear()
+    if lost is not None:
+        print(f"error: {lost}", file=sys.stderr)
+        return FAILED
     if not args.quiet:
         print(summary(report))
     return FAILED if report.failures else OK

@@ -1,20 +1,26 @@
-"""Ingest a batch of files into the store: read in worker processes, write in this one.
+"""Ingest a batch of files into the store: read in workers, write in this process.
 
-Reading and extracting a letter is pure and CPU-bound, so it runs in a process pool; the
-store is written only here, one transaction per file, in the (sorted) order of the files.
-A file that fails is recorded with its problem and advice and the batch goes on.
+Reading and extracting a letter (read_shipped) is pure and CPU-bound, so it runs on workers:
+local processes by default, a Dask cluster when given a scheduler (kb.distributed). Both are a
+concurrent.futures.Executor driven by the same loop: the file's bytes (and its sidecar's) are
+read here and travel with the job, so a worker needs no access to this disk and the letter's
+content hash is the same wherever it is read. The store is written only here, one transaction
+per file, in the (sorted) order of the files. A file that fails, or whose worker dies, is
+recorded with its problem and advice and the batch goes on.
 """
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.models import IngestWarning, Letter
-from ingest.pipeline import SUFFIXES, read_letter, supported
+from ingest.pipeline import SIDECAR_SUFFIX, SUFFIXES, read_letter, supported
+from kb.distributed import Workers, in_order, open_workers, worker_died
 from kb.search.index import SearchIndex
 from kb.settings import default_workers
 from kb.store import Failure, Outcome, Store
@@ -96,18 +102,43 @@ def _letters_under(folder: Path) -> Iterator[Path]:
             yield path
 
 
+WORKER_DIED = (
+    "the worker process died while reading the file (it crashed or ran out of memory)",
+    "ingest the file alone with --workers 1 to see what goes wrong; "
+    "a very large file may need more memory per worker",
+)
+
+
 def ingest_paths(
     paths: Sequence[Path],
     store: Store,
     workers: int = default_workers(),
     encoding: str | None = None,
     progress: Progress | None = None,
+    scheduler: str | None = None,
 ) -> IngestReport:
-    """Ingest the files in `paths` (see collect_files) into `store`; never stops at a bad file."""
-    started = time.perf_counter()
+    """Ingest the files in `paths` (see collect_files) into `store`; never stops at a bad file.
+
+    The letters are read by `workers` local processes, or on the Dask cluster whose scheduler
+    is at `scheduler` (e.g. "tcp://host:8786"). kb.distributed.ClusterError if that cannot be
+    used (before anything is stored) or is lost on the way (what is stored stays).
+    """
     files = collect_files(paths)
+    with open_workers(min(workers, len(files)), scheduler) as readers:
+        return ingest_files(files, store, readers, encoding, progress)
+
+
+def ingest_files(
+    files: Sequence[Path],
+    store: Store,
+    readers: Workers,
+    encoding: str | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest `files`, read by `readers` (kb.distributed.open_workers), into `store`."""
+    started = time.perf_counter()
     results = []
-    for done, (source, read) in enumerate(_read_all(files, workers, encoding), start=1):
+    for done, (source, read) in enumerate(_read_all(files, readers, encoding), start=1):
         result = _store(store, source, read)
         results.append(result)
         if progress is not None:
@@ -127,39 +158,71 @@ def _update_index(store: Store, report: IngestReport) -> IngestReport:
     return report
 
 
+@dataclass(frozen=True)
+class Shipped:
+    """One file's job: its bytes and its sidecar's, read here, to be read into a letter."""
+
+    source: str  # the path as given; the letter's source and id come from it
+    name: str  # the file name: its suffix picks the reader, its stem names the sidecar
+    data: bytes
+    sidecar: bytes | None
+    encoding: str | None
+
+
+def ship(path: Path, encoding: str | None = None) -> Shipped | Failure:
+    """The job for the file at `path`, or why it cannot be read from this disk (a job too:
+    read_shipped passes it on, so every file takes the same way)."""
+    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
+    try:
+        data = path.read_bytes()
+        extra = sidecar.read_bytes() if sidecar.is_file() else None
+    except OSError as error:
+        return Failure.from_error(str(path), error)
+    return Shipped(str(path), path.name, data, extra, encoding)
+
+
+def read_shipped(job: Shipped | Failure) -> Letter | Failure:
+    """Read a shipped file into a letter (in a worker): the bytes are written under their
+    own name to a temporary folder, so the readers, the sidecar and the hash see the file
+    exactly as on the client's disk."""
+    if isinstance(job, Failure):
+        return job
+    with tempfile.TemporaryDirectory(prefix="kb-letter-") as folder:
+        path = Path(folder, job.name)
+        path.write_bytes(job.data)
+        if job.sidecar is not None:
+            path.with_name(path.stem + SIDECAR_SUFFIX).write_bytes(job.sidecar)
+        return read_one(job.source, job.encoding, path)
+
+
+def read_one(
+    source: str, encoding: str | None = None, path: Path | None = None
+) -> Letter | Failure:
+    """Read the letter `source` (from `path`, default `source`), or describe why it cannot be
+    read."""
+    try:
+        return read_letter(path or Path(source), source=source, encoding=encoding)
+    except Exception as error:
+        # Describe the error here: IngestError subclasses do not survive pickling.
+        return Failure.from_error(source, error)
+
+
 def _read_all(
-    files: Sequence[Path], workers: int, encoding: str | None
+    files: Sequence[Path], readers: Workers, encoding: str | None
 ) -> Iterator[tuple[str, Letter | Failure]]:
     """(source, letter or failure) per file, in the order of `files`."""
-    jobs = [(str(path), encoding) for path in files]
-    if min(workers, len(jobs)) <= 1:
-        for job in jobs:
-            yield job[0], read_one(*job)
-        return
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)))
-    try:
-        futures = [pool.submit(read_one, *job) for job in jobs]
-        for (source, _), future in zip(jobs, futures, strict=True):
-            yield source, _result(source, future)
-    finally:
-        # On Ctrl-C (or an abandoned generator) drop the files not yet started.
-        pool.shutdown(cancel_futures=True)
+    jobs = (ship(path, encoding) for path in files)  # read when sent: few files in memory
+    for job, future in in_order(read_shipped, jobs, readers):
+        yield job.source, _result(job.source, future)
 
 
 def _result(source: str, future: Future[Letter | Failure]) -> Letter | Failure:
     try:
         return future.result()
-    except Exception as error:  # a worker died or its result could not be sent back
-        return Failure.from_error(source, error)
-
-
-def read_one(source: str, encoding: str | None = None) -> Letter | Failure:
-    """Read the letter at path `source`, or describe why it cannot be read (in a worker)."""
-    try:
-        return read_letter(Path(source), source=source, encoding=encoding)
     except Exception as error:
-        # Describe the error here: IngestError subclasses do not survive pickling.
-        return Failure.from_error(source, error)
+        if worker_died(error):
+            return Failure(source, *WORKER_DIED)
+        return Failure.from_error(source, error)  # e.g. the result could not be sent back
 
 
 def _store(store: Store, source: str, read: Letter | Failure) -> FileResult:
