@@ -57,6 +57,16 @@ def read_raw(path: Path, encoding: str | None = None) -> RawDocument:
     raise UnsupportedFormat(suffix)
 
 
+def content_sha256(data: bytes, sidecar: bytes | None = None) -> str:
+    """The letter's identity: its file's bytes, its sidecar's (a changed sidecar changes the
+    letter) and the extractor version (a better extractor re-extracts every letter)."""
+    digest = hashlib.sha256(f"kb-extractor-{EXTRACTOR_VERSION}\n".encode())
+    digest.update(data)
+    if sidecar is not None:
+        digest.update(sidecar)
+    return digest.hexdigest()
+
+
 def read_letter(
     path: Path, source: str | None = None, encoding: str | None = None, knowledge: bool = True
 ) -> Letter:
@@ -65,14 +75,11 @@ def read_letter(
     With `knowledge` the entities, motions, statistics, commitments and events are extracted
     too (the NLP pipeline is loaded once per process).
     """
-    digest = hashlib.sha256(f"kb-extractor-{EXTRACTOR_VERSION}\n".encode())
-    digest.update(path.read_bytes())
     side = path.with_name(path.stem + SIDECAR_SUFFIX)
-    if side.is_file():  # a changed sidecar changes the letter
-        digest.update(side.read_bytes())
+    sha = content_sha256(path.read_bytes(), side.read_bytes() if side.is_file() else None)
     raw = read_raw(path, encoding)
     raw = replace(raw, source=source or str(path))
-    letter = build_letter(raw, digest.hexdigest(), sidecar_for(path))
+    letter = build_letter(raw, sha, sidecar_for(path))
     if knowledge:
         from ingest.knowledge import with_knowledge  # spaCy loads only when knowledge is asked
 

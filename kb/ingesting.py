@@ -11,6 +11,7 @@ recorded with its problem and advice and the batch goes on.
 
 from __future__ import annotations
 
+import json
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -19,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.models import IngestWarning, Letter
-from ingest.pipeline import SIDECAR_SUFFIX, SUFFIXES, read_letter, supported
+from ingest.pipeline import SIDECAR_SUFFIX, SUFFIXES, content_sha256, read_letter, supported
 from kb.distributed import Workers, in_order, open_workers, worker_died
 from kb.search.index import SearchIndex
 from kb.settings import default_workers
@@ -138,13 +139,15 @@ def ingest_files(
     """Ingest `files`, read by `readers` (kb.distributed.open_workers), into `store`."""
     started = time.perf_counter()
     results = []
-    for done, (source, read) in enumerate(_read_all(files, readers, encoding), start=1):
+    for done, (source, read) in enumerate(_read_all(files, store, readers, encoding), start=1):
         result = _store(store, source, read)
         results.append(result)
         if progress is not None:
             progress(done, len(files), result)
     report = _report(results, time.perf_counter() - started)
-    return _update_index(store, report) if report.added or report.replaced else report
+    # Always: a cheap check when nothing changed, and it catches up an index that an
+    # interrupted ingest (Ctrl-C, SIGKILL, power loss) left behind the store.
+    return _update_index(store, report)
 
 
 def _update_index(store: Store, report: IngestReport) -> IngestReport:
@@ -181,11 +184,11 @@ def ship(path: Path, encoding: str | None = None) -> Shipped | Failure:
     return Shipped(str(path), path.name, data, extra, encoding)
 
 
-def read_shipped(job: Shipped | Failure) -> Letter | Failure:
+def read_shipped(job: Shipped | Failure | FileResult) -> Letter | Failure | FileResult:
     """Read a shipped file into a letter (in a worker): the bytes are written under their
     own name to a temporary folder, so the readers, the sidecar and the hash see the file
     exactly as on the client's disk."""
-    if isinstance(job, Failure):
+    if isinstance(job, Failure | FileResult):  # nothing to read
         return job
     with tempfile.TemporaryDirectory(prefix="kb-letter-") as folder:
         path = Path(folder, job.name)
@@ -208,12 +211,38 @@ def read_one(
 
 
 def _read_all(
-    files: Sequence[Path], readers: Workers, encoding: str | None
-) -> Iterator[tuple[str, Letter | Failure]]:
-    """(source, letter or failure) per file, in the order of `files`."""
-    jobs = (ship(path, encoding) for path in files)  # read when sent: few files in memory
+    files: Sequence[Path], store: Store, readers: Workers, encoding: str | None
+) -> Iterator[tuple[str, Letter | Failure | FileResult]]:
+    """(source, letter or failure, or what is stored already) per file, in file order."""
+    jobs = (_job(store, path, encoding) for path in files)  # read when sent: few in memory
     for job, future in in_order(read_shipped, jobs, readers):
         yield job.source, _result(job.source, future)
+
+
+def _job(store: Store, path: Path, encoding: str | None) -> Shipped | Failure | FileResult:
+    job = ship(path, encoding)
+    return _known(store, job) or job
+
+
+def _known(store: Store, job: Shipped | Failure) -> FileResult | None:
+    """What an earlier ingest stored for this very file (same bytes, sidecar, extractor and
+    path), or None: such a file is not read again, its stored warnings and counts are."""
+    if isinstance(job, Failure):
+        return None
+    sha = content_sha256(job.data, job.sidecar)
+    row = store.db.execute(
+        "SELECT id, pages, sources, (SELECT COUNT(*) FROM footnotes f WHERE f.document = d.id), "
+        '(SELECT COUNT(*) FROM "references" r WHERE r.document = d.id) '
+        "FROM documents d WHERE sha256 = ?", (sha,),
+    ).fetchone()  # fmt: skip
+    failed = store.db.execute("SELECT 1 FROM failures WHERE source = ?", (job.source,))
+    if row is None or job.source not in json.loads(row[2]) or failed.fetchone():
+        return None
+    stored = store.db.execute(
+        "SELECT code, message FROM warnings WHERE document = ? ORDER BY idx", (row[0],)
+    )
+    warnings = tuple(IngestWarning(code, message) for code, message in stored)
+    return FileResult(job.source, Outcome.UNCHANGED, None, warnings, row[3], row[4], row[1])
 
 
 def _result(source: str, future: Future[Letter | Failure]) -> Letter | Failure:
@@ -225,8 +254,10 @@ def _result(source: str, future: Future[Letter | Failure]) -> Letter | Failure:
         return Failure.from_error(source, error)  # e.g. the result could not be sent back
 
 
-def _store(store: Store, source: str, read: Letter | Failure) -> FileResult:
+def _store(store: Store, source: str, read: Letter | Failure | FileResult) -> FileResult:
     """Write one file's letter (or its failure) to the store."""
+    if isinstance(read, FileResult):  # stored by an earlier ingest, not read again
+        return read
     if isinstance(read, Failure):
         store.save_failure(read)
         return FileResult(source, failure=read)

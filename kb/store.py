@@ -210,8 +210,12 @@ class Store:
         """Record `failure`, replacing an earlier failure of the same source."""
         at = datetime.now(UTC).isoformat(timespec="seconds")
         with self._transaction():
+            # The same failure again writes nothing: re-ingesting leaves the file as it was.
             self.db.execute(
-                "INSERT OR REPLACE INTO failures (source, problem, advice, at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO failures (source, problem, advice, at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (source) DO UPDATE SET problem = excluded.problem, "
+                "advice = excluded.advice, at = excluded.at "
+                "WHERE problem != excluded.problem OR advice != excluded.advice",
                 (failure.source, failure.problem, failure.advice, at),
             )
 
