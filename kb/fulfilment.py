@@ -50,7 +50,6 @@ from functools import cache
 from ingest.models import Commitment, CommitmentStatus
 from ingest.models import PeriodPrecision as P
 from ingest.periods import find_periods
-from ingest.sentences import sentence_spans
 
 STRONG = 0.6  # Voldaan from here
 WEAK = 0.35  # Deels voldaan from here; weaker candidates are dropped
@@ -228,12 +227,14 @@ def _candidate(
     fact: CommitmentFacts, promise: frozenset[str], letter: LetterFacts
 ) -> FulfilmentCandidate | None:
     """The best evidence sentence of one letter for one commitment, if strong enough."""
-    opening = keywords(f"{letter.title or ''} {letter.text[: min(OPENING, letter.body_end)]}")
+    from kb.fulfilment_sentences import analyse  # it builds on this module's phrases
+
+    analysis = analyse(letter)
+    opening, body = analysis.opening, analysis.body
     best = _evidence(fact, promise, opening, letter)
     if best is None:
         return None
     (start, end), focus, phrase_score, phrase_reason = best
-    body = keywords(letter.text[: letter.body_end])
     date_score, date_reason = _date_score(fact.commitment, fact.date, letter.date)
     topic = (
         0.25 * _overlap(promise, focus)
@@ -260,22 +261,22 @@ def _evidence(
     """The sentence with the strongest delivery phrase about the promise: the phrase must share
     two keywords with it (one for a one-keyword promise); a letter delivering itself ("Met deze
     brief bied ik u … aan") may find the second in its title and opening."""
-    spans = sentence_spans(letter.text, 0, letter.body_end)
-    spans += sentence_spans(letter.text, letter.body_end, len(letter.text))
+    from kb.fulfilment_sentences import analyse, phrase  # sentences analysed once per letter
+
     needed = min(2, len(promise))
     roots = verb_roots(fact.commitment.action)
     best: tuple[float, Evidence] | None = None
-    for start, end in spans:
-        phrase = _phrase(letter.text[start:end], fact.date, letter.date, roots)
-        if phrase is None or (len(promise) == 1 and phrase[2] == SELF_DELIVERY):
+    for sentence in analyse(letter).sentences:
+        found = phrase(sentence, fact.date, roots)
+        if found is None or (len(promise) == 1 and found[2] == SELF_DELIVERY):
             continue  # "stuur ik u de evaluatie": one shared word alone is too weak a link
-        focus = keywords(phrase[0])
-        context = opening if phrase[2] == SELF_DELIVERY else frozenset()
+        focus = found[0]
+        context = opening if found[2] == SELF_DELIVERY else frozenset()
         if not promise & focus or len(promise & (focus | context)) < needed:
             continue
-        score = phrase[1] + 0.25 * _overlap(promise, focus)
+        score = found[1] + 0.25 * _overlap(promise, focus)
         if best is None or score > best[0]:
-            best = (score, ((start, end), focus, phrase[1], phrase[2]))
+            best = (score, (sentence.span, focus, found[1], found[2]))
     return None if best is None else best[1]
 
 
