@@ -43,9 +43,10 @@ test: $(STAMP) $(CHROMIUM) ## Run the test suite (and ruff), browser tests inclu
 lint: $(STAMP) ## Run ruff
 	$(BIN)/ruff check .
 
-bench: $(STAMP) ## Benchmarks: ingest throughput, search (Whoosh vs FTS5) -> docs/benchmarks.md
+bench: $(STAMP) $(CHROMIUM) ## Benchmarks: ingest, search vs FTS5, growth 1k-100k, UI -> docs/benchmarks.md
 	$(BIN)/python scripts/bench_ingest.py --out docs/benchmarks.md
 	$(BIN)/python scripts/bench_search.py --out docs/benchmarks.md
+	$(BIN)/python scripts/bench_scale.py --out docs/benchmarks.md
 
 screenshots: $(STAMP) $(CHROMIUM) ## Browser tests, saving the README screenshots to docs/screenshots
 	KB_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q tests/test_e2e_browser.py
