@@ -98,11 +98,15 @@ def _ui(kb_dir: str, log: str) -> dict:
     from browser import CHROMIUM, CHROMIUM_ARGS, running_app
     from playwright.sync_api import sync_playwright
 
+    def expect_no_skeleton(page) -> None:  # charts and tables drawn, not placeholders
+        page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')")
+
     def load(page, url: str) -> float:
         started = time.perf_counter()
         page.goto(url)
         page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
-        page.locator("[data-testid=stMain] h1").first.wait_for()
+        page.locator("[data-testid=stMain] :is(h1, h2)").first.wait_for()
+        expect_no_skeleton(page)
         return time.perf_counter() - started
 
     with running_app(Path(kb_dir), Path(log)) as url, sync_playwright() as pw:
@@ -178,8 +182,9 @@ def report(rows: list[dict], machine: str) -> str:
         "and of the largest worker. The index is then rebuilt in a fresh process. Search times "
         "the judged queries of tests/search_judgments.json three times each after a warm-up, in "
         "a fresh process. The UI is `kb ui` over that KB in Debian's Chromium: each page is "
-        "loaded until Streamlit has finished the script and the page title shows; cold = first "
-        "visit after the server started (caches empty), warm = best of three later visits; UI "
+        "loaded until Streamlit has finished the script, the page title shows and no "
+        "placeholder is left; cold = first visit after the server started (caches empty), "
+        "warm = best of three later visits; UI "
         "peak MB is VmHWM of the Streamlit server after every page was shown."
     )
     pages = page_table(rows)
