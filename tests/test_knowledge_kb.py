@@ -3,7 +3,6 @@ time, commitments with fulfilment, the timeline, the graph and the CLI commands.
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import networkx as nx
@@ -14,21 +13,16 @@ from kb.cli import main
 from kb.commitments_view import commitments
 from kb.exporting import export_all
 from kb.graph import build_graph, neighbourhood, write_graph
-from kb.ingesting import ingest_paths
 from kb.store import Store
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 TODAY = dt.date(2026, 11, 22)
 
 
-@pytest.fixture(scope="module")
-def kb_dir(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("kb")
-    shutil.copytree(CORPUS, root / "corpus")
-    with Store.open(root / "kb") as store:
-        report = ingest_paths([root / "corpus"], store, workers=2)
-    assert report.failures == ()
-    return root / "kb"
+@pytest.fixture()
+def kb_dir(seed_kb: Path) -> Path:
+    """The session's KB of the seed corpus (tests/conftest.py); read only."""
+    return seed_kb
 
 
 @pytest.fixture()
