@@ -27,6 +27,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 START, END = "<!-- scale:start -->", "<!-- scale:end -->"
 PAGES = ["zoeken", "brief", "tijdlijn", "toezeggingen", "moties", "cijfers", "netwerk", "over"]
+PAGE_TIMEOUT = 120  # seconds a page may take before it is reported as "> 120"
 UNITS_PER_COPY = 446  # passages + footnotes of one copy of the five seeds (checked in _ingest)
 
 
@@ -96,28 +97,42 @@ def _search(kb_dir: str) -> dict:
 
 def _ui(kb_dir: str, log: str) -> dict:
     from browser import CHROMIUM, CHROMIUM_ARGS, running_app
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     def expect_no_skeleton(page) -> None:  # charts and tables drawn, not placeholders
         page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')")
 
-    def load(page, url: str) -> float:
+    def load(page, url: str) -> float | None:
+        """Seconds until the page is drawn, or None if it took longer than PAGE_TIMEOUT."""
         started = time.perf_counter()
-        page.goto(url)
-        page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
-        page.locator("[data-testid=stMain] :is(h1, h2)").first.wait_for()
-        expect_no_skeleton(page)
+        try:
+            page.goto(url)
+            page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
+            page.locator("[data-testid=stMain] :is(h1, h2)").first.wait_for()
+            expect_no_skeleton(page)
+        except PlaywrightTimeout:
+            return None
         return time.perf_counter() - started
 
     with running_app(Path(kb_dir), Path(log)) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
-        page.set_default_timeout(600_000)
+        page.set_default_timeout(PAGE_TIMEOUT * 1000)
         cold = {name: load(page, f"{url}/{name}") for name in PAGES}
-        warm = {name: min(load(page, f"{url}/{name}") for _ in range(3)) for name in PAGES}
+        warm = {name: _best([load(page, f"{url}/{name}") for _ in range(3)]) for name in PAGES}
         rss = _server_peak_mb(url)
         browser.close()
     return {"cold": cold, "warm": warm, "rss": rss}
+
+
+def _best(times: list[float | None]) -> float | None:
+    done = [t for t in times if t is not None]
+    return min(done) if done else None
+
+
+def _s(seconds: float | None) -> str:
+    return f"> {PAGE_TIMEOUT}" if seconds is None else f"{seconds:.2f}"
 
 
 def _server_peak_mb(url: str) -> float:
@@ -138,6 +153,7 @@ def measure(size: int, tmp: Path) -> dict:
     row = {"size": size, "ingest": child("ingest", str(corpus), str(kb_dir))}
     row["index"] = child("index", str(kb_dir))
     row["search"] = child("search", str(kb_dir))
+    print(json.dumps({"partial": row}), flush=True)
     row["ui"] = child("ui", str(kb_dir), str(tmp / f"ui-{size}.log"))
     print(json.dumps(row), flush=True)
     return row
@@ -152,13 +168,13 @@ def table(rows: list[dict]) -> str:
     ]
     for r in rows:
         i, x, s, u = r["ingest"], r["index"], r["search"], r["ui"]
-        slow_cold = max(u["cold"], key=u["cold"].get)
-        slow_warm = max(u["warm"], key=u["warm"].get)
+        slow_cold = max(u["cold"], key=lambda n: u["cold"][n] or float("inf"))
+        slow_warm = max(u["warm"], key=lambda n: u["warm"][n] or float("inf"))
         lines.append(
             f"| {i['units']:,} | {i['files']:,} | {i['pages']:,} | {i['seconds']:.1f} | "
             f"{i['rss_main']:.0f} / {i['rss_worker']:.0f} | {x['seconds']:.1f} | {x['rss']:.0f} | "
-            f"{s['p50']:.1f} / {s['p95']:.1f} | {s['rss']:.0f} | {u['cold']['zoeken']:.2f} | "
-            f"{u['cold'][slow_cold]:.2f} ({slow_cold}) | {u['warm'][slow_warm]:.2f} "
+            f"{s['p50']:.1f} / {s['p95']:.1f} | {s['rss']:.0f} | {_s(u['cold']['zoeken'])} | "
+            f"{_s(u['cold'][slow_cold])} ({slow_cold}) | {_s(u['warm'][slow_warm])} "
             f"({slow_warm}) | {u['rss']:.0f} |"
         )
     return "\n".join(lines)
@@ -168,7 +184,7 @@ def page_table(rows: list[dict]) -> str:
     head = "| page | " + " | ".join(f"{r['ingest']['units']:,} cold / warm s" for r in rows) + " |"
     lines = [head, "|---|" + "---|" * len(rows)]
     for name in PAGES:
-        cells = [f"{r['ui']['cold'][name]:.2f} / {r['ui']['warm'][name]:.2f}" for r in rows]
+        cells = [f"{_s(r['ui']['cold'][name])} / {_s(r['ui']['warm'][name])}" for r in rows]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
