@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from apptest import html, open_page
 from streamlit.testing.v1 import AppTest
 
 from kb.ingesting import ingest_paths
@@ -39,19 +40,7 @@ A.B. Jansen
 
 
 def page(kb: Path, monkeypatch: pytest.MonkeyPatch, **params: str) -> AppTest:
-    """The app on the Cijfers page of `kb`, opened with URL parameters `params`."""
-    monkeypatch.setenv("KB_DIR", str(kb))
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.run()
-    at.switch_page("screens/cijfers.py")
-    at.query_params.update(params)
-    at.run()
-    assert not at.exception
-    return at
-
-
-def html(at: AppTest) -> str:
-    return "\n".join(h.proto.body for h in at.get("html"))
+    return open_page(kb, monkeypatch, "cijfers", **params)
 
 
 def chain_labels(at: AppTest) -> list[str]:

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from apptest import HOSTILE_COMMITMENT
 from streamlit.testing.v1 import AppTest
 
 from kb.ingesting import ingest_paths
@@ -16,29 +17,7 @@ from kb.store import Store
 
 APP = Path(__file__).resolve().parents[1] / "ui" / "app.py"
 L000 = "000_6adc83efdee732d0"
-HOSTILE = """\
-> Retouradres Postbus 90801 2509 LV Den Haag
-
-De Voorzitter van de Tweede Kamer der Staten-Generaal
-Prinses Irenestraat 6
-Den Haag
-
-Datum 3 maart 2024
-Betreft Voortgang van het programma VIA
-
-Geachte voorzitter,
-
-Met deze brief informeer ik u over het programma VIA en de pilot Veilige Invoer.
-
-In het eerste kwartaal van 2025 informeer ik uw Kamer over de resultaten van \
-<script>alert('x')</script> en <img src=x onerror="alert(1)"> _schuin_ [klik](javascript:alert(1)).
-
-Hoogachtend,
-
-de minister van Sociale Zaken en Werkgelegenheid,
-
-J. de Tester
-"""
+HOSTILE = HOSTILE_COMMITMENT
 
 
 def page(kb: Path, monkeypatch: pytest.MonkeyPatch, **params: str) -> AppTest:
