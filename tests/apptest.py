@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from kb.ingesting import ingest_paths
+from kb.store import Store
+
 APP = Path(__file__).resolve().parents[1] / "ui" / "app.py"
 
 # A letter with a commitment whose sentence holds script, an image handler and Markdown.
@@ -33,6 +36,17 @@ de minister van Sociale Zaken en Werkgelegenheid,
 
 J. de Tester
 """
+
+
+def kb_of(root: Path, letters: dict[str, str]) -> Path:
+    """A KB in `root`/kb of the given letters (file name -> text), ingested without failures."""
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in letters.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    with Store.open(root / "kb") as store:
+        assert ingest_paths([corpus], store, workers=1).failures == ()
+    return root / "kb"
 
 
 def open_page(kb: Path, monkeypatch: pytest.MonkeyPatch, screen: str, **params: str) -> AppTest:

@@ -8,11 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from apptest import HOSTILE_COMMITMENT
+from apptest import HOSTILE_COMMITMENT, kb_of
 from streamlit.testing.v1 import AppTest
-
-from kb.ingesting import ingest_paths
-from kb.store import Store
 
 APP = Path(__file__).resolve().parents[1] / "ui" / "app.py"
 L000, L002 = "000_6adc83efdee732d0", "002_080da9ed5327206a"
@@ -36,12 +33,7 @@ def metrics(at: AppTest) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def hostile_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("hostile")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "brief.txt").write_text(HOSTILE, encoding="utf-8")
-    with Store.open(root / "kb") as store:
-        assert ingest_paths([root / "corpus"], store, workers=1).failures == ()
-    return root / "kb"
+    return kb_of(tmp_path_factory.mktemp("hostile"), {"brief.txt": HOSTILE})
 
 
 def test_renders_metrics_table_and_exports(seed_kb: Path, monkeypatch) -> None:

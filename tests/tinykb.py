@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kb.ingesting import ingest_paths
-from kb.store import Store
+from apptest import kb_of
 
 S000, S001, S002, S003, S004 = (
     "000_6adc83efdee732d0", "001_a4dc7a71a65ae17e", "002_080da9ed5327206a",
@@ -38,11 +37,4 @@ Tweede Kamer, vergaderjaar 2022–2023, 29 544, nr. 1158 1
 
 def build_tiny_kb(root: Path) -> Path:
     """A KB of two .txt letters: "kwaad" (markup as text, no date) cites "voortgang"."""
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "kwaad.txt").write_text(EVIL, encoding="utf-8")
-    (corpus / "voortgang.txt").write_text(CITED, encoding="utf-8")
-    with Store.open(root / "kb") as store:
-        report = ingest_paths([corpus], store, workers=1)
-    assert report.failures == ()
-    return root / "kb"
+    return kb_of(root, {"kwaad.txt": EVIL, "voortgang.txt": CITED})
